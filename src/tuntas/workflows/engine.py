@@ -1,0 +1,337 @@
+"""The workflow engine: an organisation's SOP as immutable data, and the checks a transition must pass.
+
+A ``Workflow`` says which states a handling can be in, which transitions lead between them, who may take
+each one, what data it needs, and which SLA clocks it starts, stops, pauses or resumes. It is plain Python
+(no Django) so it can be tested exhaustively; ``loader.py`` builds it from YAML and validates the definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from tuntas.core.errors import InvalidInput, TransitionNotAllowed
+
+__all__ = [
+    "FIELD_TYPES",
+    "KNOWN_ROLES",
+    "PSEUDO_ROLES",
+    "Choice",
+    "ClockOps",
+    "ClockSpec",
+    "ClosureReason",
+    "FieldSpec",
+    "InvalidTransitionData",
+    "StateSpec",
+    "TransitionNotAllowed",
+    "TransitionSpec",
+    "Workflow",
+    "WorkflowError",
+]
+
+KNOWN_ROLES = frozenset({"admin", "koordinator", "petugas", "pimpinan", "auditor", "focal_point", "viewer"})
+# Not memberships: the reporter acting through the tracker, and the system acting when a clock runs out.
+PSEUDO_ROLES = frozenset({"pelapor", "sistem"})
+
+FIELD_TYPES = frozenset(
+    {
+        "text",
+        "textarea",
+        "choice",
+        "organisation",
+        "user",
+        "date",
+        "integer",
+        "boolean",
+        "closure_reason",
+        "severity",
+    }
+)
+CLOCK_UNITS = frozenset({"working_days", "calendar_days"})
+EFFECTS = frozenset({"dispose"})
+REPORTER_TRIGGERS = frozenset({"reply", "accept"})
+SYSTEM_TRIGGERS = frozenset({"expiry"})
+VISIBILITIES = frozenset({"internal", "reporter", "public"})
+STYLES = frozenset({"primary", "danger", "default"})
+
+# HTML checkboxes send "on"; people type "ya"/"tidak".
+_TRUE_WORDS = frozenset({"true", "1", "on", "yes", "ya", "y"})
+_FALSE_WORDS = frozenset({"false", "0", "off", "no", "tidak", "n"})
+
+
+class WorkflowError(Exception):
+    """A workflow definition breaks a rule; the message starts with ``source:line:``."""
+
+
+class InvalidTransitionData(InvalidInput):
+    """The data given with a transition is missing or malformed; ``errors`` maps field -> message."""
+
+    code = "invalid_input"
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        super().__init__("Data untuk aksi ini belum lengkap atau tidak valid.", errors=dict(errors))
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One input of a transition. For ``closure_reason`` and ``severity`` the loader fills ``choices``
+    from the workflow, so a form can render every choice-like field the same way."""
+
+    name: str
+    type: str
+    required: bool
+    label: str
+    label_en: str
+    help: str = ""
+    choices: tuple[Choice, ...] = ()
+    kinds: tuple[str, ...] = ()  # organisation kinds allowed as target (type "organisation" only)
+    help_en: str = ""
+
+
+@dataclass(frozen=True)
+class ClockSpec:
+    name: str
+    label: str
+    label_en: str
+    duration: int
+    unit: str
+    tiered: bool = False  # the complaint category's tier (2/5/14/60) may override the duration
+    on_expiry: str | None = None  # a transition of role "sistem" taken when the clock runs out
+
+
+@dataclass(frozen=True)
+class ClockOps:
+    """Clock names to start, stop, pause or resume. Stopping or pausing a clock that is not running is a
+    no-op, so one transition can serve several source states."""
+
+    start: tuple[str, ...] = ()
+    stop: tuple[str, ...] = ()
+    pause: tuple[str, ...] = ()
+    resume: tuple[str, ...] = ()
+
+    def names(self) -> frozenset[str]:
+        return frozenset(self.start + self.stop + self.pause + self.resume)
+
+
+@dataclass(frozen=True)
+class StateSpec:
+    name: str
+    label: str
+    label_en: str
+    public_label: str
+    public_label_en: str
+    public_next: str = ""  # may contain "{due}"
+    public_next_en: str = ""
+    final: bool = False
+    waiting_for_reporter: bool = False
+
+
+@dataclass(frozen=True)
+class TransitionSpec:
+    name: str
+    label: str
+    label_en: str
+    sources: tuple[str, ...]
+    target: str
+    roles: frozenset[str]
+    fields: tuple[FieldSpec, ...] = ()
+    effect: str | None = None  # "dispose": open a new handling at the organisation in field "target"
+    trigger: str | None = None  # pelapor: "reply" | "accept"; sistem: "expiry"
+    clocks: ClockOps = ClockOps()
+    visibility: str = "internal"
+    message_field: str | None = None
+    style: str = "default"
+    closure_reason: str | None = None  # fixed outcome recorded when this transition closes the handling
+
+    def field(self, name: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+@dataclass(frozen=True)
+class ClosureReason:
+    code: str
+    label: str
+    label_en: str
+    public_label: str
+    public_label_en: str
+
+
+@dataclass(frozen=True)
+class Workflow:
+    slug: str
+    name: str
+    name_en: str
+    description: str
+    initial: str
+    initial_clocks: tuple[str, ...]
+    on_withdraw: str
+    states: Mapping[str, StateSpec]
+    transitions: Mapping[str, TransitionSpec]
+    clocks: Mapping[str, ClockSpec]
+    closure_reasons: Mapping[str, ClosureReason]
+    severities: tuple[Choice, ...] = ()
+    description_en: str = ""
+
+    def __post_init__(self) -> None:
+        # Read-only views, so a cached Workflow shared between requests cannot be changed by one of them.
+        for name in ("states", "transitions", "clocks", "closure_reasons"):
+            object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
+
+    def state(self, name: str) -> StateSpec:
+        """The state called ``name``; KeyError if the workflow has none."""
+        try:
+            return self.states[name]
+        except KeyError:
+            raise KeyError(f"workflow {self.slug!r} has no state {name!r}") from None
+
+    def final_states(self) -> frozenset[str]:
+        return frozenset(name for name, s in self.states.items() if s.final)
+
+    def transitions_from(self, state: str, roles: Iterable[str]) -> list[TransitionSpec]:
+        """Transitions leaving ``state`` that at least one of ``roles`` may take, in definition order."""
+        held = frozenset(roles)
+        return [t for t in self.transitions.values() if state in t.sources and not t.roles.isdisjoint(held)]
+
+    def reporter_transition(self, state: str, trigger: str) -> TransitionSpec | None:
+        """The reporter's transition out of ``state`` for ``trigger`` ("reply" or "accept"), if any."""
+        for t in self.transitions.values():
+            if state in t.sources and "pelapor" in t.roles and t.trigger == trigger:
+                return t
+        return None
+
+    def expiry_transition(self, clock: str) -> TransitionSpec | None:
+        """The transition the system takes when ``clock`` runs out, if the clock names one."""
+        spec = self.clocks.get(clock)
+        return self.transitions[spec.on_expiry] if spec and spec.on_expiry else None
+
+    def clock_ops_on_open(self) -> ClockOps:
+        """Clock operations for a handling that has just been opened in the initial state."""
+        return ClockOps(start=self.initial_clocks)
+
+    def closure_reason_of(self, transition: TransitionSpec, cleaned: Mapping[str, object]) -> str | None:
+        """The outcome code a transition records: the chosen closure_reason field, else its fixed reason."""
+        for f in transition.fields:
+            if f.type == "closure_reason" and cleaned.get(f.name):
+                return str(cleaned[f.name])
+        return transition.closure_reason
+
+    def check(
+        self, state: str, transition: str, roles: Iterable[str], data: Mapping[str, object]
+    ) -> tuple[TransitionSpec, dict[str, object]]:
+        """Allow ``transition`` from ``state`` for someone holding ``roles`` with ``data``, or raise.
+
+        Raises TransitionNotAllowed for an unknown transition or state, a state the transition does not
+        leave, or no allowed role; InvalidTransitionData when the data does not fit the fields. Returns the
+        transition and the cleaned data: only declared fields, text stripped, integers as int, dates as
+        ``datetime.date``, booleans as bool (an absent boolean is False; other absent optional fields are
+        left out).
+        """
+        spec = self.transitions.get(transition)
+        if spec is None:
+            raise TransitionNotAllowed(f"Aksi '{transition}' tidak dikenal dalam SOP '{self.name}'.")
+        current = self.states.get(state)
+        if current is None:
+            raise TransitionNotAllowed(f"Status '{state}' tidak dikenal dalam SOP '{self.name}'.")
+        if state not in spec.sources:
+            raise TransitionNotAllowed(f"Aksi '{transition}' tidak tersedia pada status '{current.label}'.")
+        if spec.roles.isdisjoint(frozenset(roles)):
+            raise TransitionNotAllowed(f"Anda tidak berwenang menjalankan aksi '{transition}'.")
+        return spec, self.clean(spec, data)
+
+    def clean(self, spec: TransitionSpec, data: Mapping[str, object]) -> dict[str, object]:
+        """The data for ``spec`` cleaned as described in ``check``, or InvalidTransitionData."""
+        cleaned: dict[str, object] = {}
+        errors: dict[str, str] = {}
+        for f in spec.fields:
+            try:
+                value = _clean_value(f, data.get(f.name), self._allowed(f))
+            except ValueError as exc:
+                errors[f.name] = str(exc)
+                continue
+            if value is None and f.type == "boolean":
+                value = False
+            if value is None:
+                if f.required:
+                    errors[f.name] = "Wajib diisi."
+                continue
+            cleaned[f.name] = value
+        if errors:
+            raise InvalidTransitionData(errors)
+        return cleaned
+
+    def _allowed(self, f: FieldSpec) -> frozenset[str]:
+        if f.choices:
+            return frozenset(c.value for c in f.choices)
+        if f.type == "closure_reason":
+            return frozenset(self.closure_reasons)
+        if f.type == "severity":
+            return frozenset(c.value for c in self.severities)
+        return frozenset()
+
+
+def _clean_value(f: FieldSpec, raw: object, allowed: frozenset[str]) -> object:
+    """One field's value, None when absent or blank; ValueError (Indonesian message) when malformed."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if f.type == "boolean":
+        return _clean_bool(raw)
+    if f.type == "integer":
+        return _clean_int(raw)
+    if f.type == "date":
+        return _clean_date(raw)
+    if f.type in ("organisation", "user"):
+        # An id or slug; whether it exists (and is of an allowed kind) is for the service to check.
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            return raw
+        if isinstance(raw, str):
+            return raw.strip()
+        raise ValueError("Pilihan tidak valid.")
+    if not isinstance(raw, str):
+        raise ValueError("Harus berupa teks.")
+    value = raw.strip()
+    if f.type in ("choice", "closure_reason", "severity") and value not in allowed:
+        raise ValueError(f"Pilihan '{value}' tidak tersedia.")
+    return value
+
+
+def _clean_bool(raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int) and raw in (0, 1):
+        return bool(raw)
+    if isinstance(raw, str) and raw.strip().lower() in _TRUE_WORDS | _FALSE_WORDS:
+        return raw.strip().lower() in _TRUE_WORDS
+    raise ValueError("Harus berupa ya atau tidak.")
+
+
+def _clean_int(raw: object) -> int:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        text = raw.strip()
+        digits = text[1:] if text[:1] in "+-" else text
+        if digits.isascii() and digits.isdigit():
+            return int(text)
+    raise ValueError("Harus berupa bilangan bulat.")
+
+
+def _clean_date(raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, str):
+        try:
+            return dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            pass
+    raise ValueError("Tanggal tidak valid (format TTTT-BB-HH).")
