@@ -6,6 +6,7 @@ Defaults are for the embedded deployment: SQLite in WAL mode under ``var/``, not
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -24,7 +25,7 @@ DEBUG = _bool("TUNTAS_DEBUG", False)
 DEMO = _bool("TUNTAS_DEMO", False)
 SECRET_KEY = os.environ.get("TUNTAS_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not (DEBUG or DEMO or os.environ.get("TUNTAS_TESTING")):
+    if not (DEBUG or DEMO or os.environ.get("TUNTAS_TESTING") or "pytest" in sys.modules):
         raise RuntimeError("TUNTAS_SECRET_KEY must be set outside demo/debug mode")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
 

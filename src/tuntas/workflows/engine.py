@@ -8,47 +8,20 @@ each one, what data it needs, and which SLA clocks it starts, stops, pauses or r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import NamedTuple
 
 from tuntas.core.errors import InvalidInput, TransitionNotAllowed
-
-__all__ = [
-    "FIELD_TYPES",
-    "KNOWN_ROLES",
-    "PSEUDO_ROLES",
-    "Choice",
-    "ClockOps",
-    "ClockSpec",
-    "ClosureReason",
-    "FieldSpec",
-    "InvalidTransitionData",
-    "StateSpec",
-    "TransitionNotAllowed",
-    "TransitionSpec",
-    "Workflow",
-    "WorkflowError",
-]
 
 KNOWN_ROLES = frozenset({"admin", "koordinator", "petugas", "pimpinan", "auditor", "focal_point", "viewer"})
 # Not memberships: the reporter acting through the tracker, and the system acting when a clock runs out.
 PSEUDO_ROLES = frozenset({"pelapor", "sistem"})
 
-FIELD_TYPES = frozenset(
-    {
-        "text",
-        "textarea",
-        "choice",
-        "organisation",
-        "user",
-        "date",
-        "integer",
-        "boolean",
-        "closure_reason",
-        "severity",
-    }
-)
+FIELD_TYPES = frozenset({"text", "textarea", "choice", "organisation", "user", "date", "integer", "boolean"})
+# Choice-like fields whose choices are the workflow's closure reasons or severities.
+FIELD_TYPES |= {"closure_reason", "severity"}
 CLOCK_UNITS = frozenset({"working_days", "calendar_days"})
 EFFECTS = frozenset({"dispose"})
 REPORTER_TRIGGERS = frozenset({"reply", "accept"})
@@ -117,9 +90,6 @@ class ClockOps:
     stop: tuple[str, ...] = ()
     pause: tuple[str, ...] = ()
     resume: tuple[str, ...] = ()
-
-    def names(self) -> frozenset[str]:
-        return frozenset(self.start + self.stop + self.pause + self.resume)
 
 
 @dataclass(frozen=True)
@@ -224,6 +194,17 @@ class Workflow:
                 return str(cleaned[f.name])
         return transition.closure_reason
 
+    def problems(self) -> list[Problem]:
+        """The rules of a sound workflow that this one breaks; empty when sound. Assumes every name it
+        refers to exists (the loader checks that while reading)."""
+        found = [p for t in self.transitions.values() for p in _transition_problems(self, t)]
+        if self.states[self.initial].final:
+            found.append(Problem("workflow", "", "initial", f"initial state '{self.initial}' is final"))
+        if not self.states[self.on_withdraw].final:
+            message = f"on_withdraw state '{self.on_withdraw}' is not final"
+            found.append(Problem("workflow", "", "on_withdraw", message))
+        return found + _clock_problems(self) + _reporter_problems(self) + _path_problems(self)
+
     def check(
         self, state: str, transition: str, roles: Iterable[str], data: Mapping[str, object]
     ) -> tuple[TransitionSpec, dict[str, object]]:
@@ -257,13 +238,12 @@ class Workflow:
             except ValueError as exc:
                 errors[f.name] = str(exc)
                 continue
-            if value is None and f.type == "boolean":
-                value = False
-            if value is None:
-                if f.required:
-                    errors[f.name] = "Wajib diisi."
-                continue
-            cleaned[f.name] = value
+            if value is None and f.required:
+                errors[f.name] = "Wajib diisi."
+            elif value is None and f.type == "boolean":
+                cleaned[f.name] = False  # an unticked checkbox is not sent at all
+            elif value is not None:
+                cleaned[f.name] = value
         if errors:
             raise InvalidTransitionData(errors)
         return cleaned
@@ -276,6 +256,118 @@ class Workflow:
         if f.type == "severity":
             return frozenset(c.value for c in self.severities)
         return frozenset()
+
+
+class Problem(NamedTuple):
+    """A broken rule, located by the kind ("workflow", "clock", "state", "transition") and name of the part
+    that breaks it and the key of that part to point at."""
+
+    kind: str
+    name: str
+    key: str
+    message: str
+
+
+def _transition_problems(wf: Workflow, t: TransitionSpec) -> Iterator[Problem]:
+    what = f"transition '{t.name}'"
+    for source in t.sources:
+        if wf.states[source].final:
+            yield Problem("transition", t.name, "from", f"{what} leaves final state '{source}'")
+    pseudo = t.roles & PSEUDO_ROLES
+    if pseudo and len(t.roles) > 1:
+        yield Problem("transition", t.name, "roles", f"{what}: role '{min(pseudo)}' must be its only role")
+    # Reporter and system transitions are found by their trigger, so each needs the right one.
+    expected = (
+        REPORTER_TRIGGERS if "pelapor" in t.roles else SYSTEM_TRIGGERS if "sistem" in t.roles else {None}
+    )
+    if t.trigger not in expected:
+        wanted = " or ".join(sorted(f"'{x}'" for x in expected if x)) or "no trigger"
+        yield Problem("transition", t.name, "trigger", f"{what}: roles {sorted(t.roles)} need {wanted}")
+    if "sistem" in t.roles and any(f.required for f in t.fields):
+        yield Problem("transition", t.name, "fields", f"{what}: the system cannot fill required fields")
+    target = t.field("target")
+    if t.effect == "dispose" and not (target and target.type == "organisation" and target.required):
+        message = f"{what}: effect 'dispose' needs a required field 'target' of type organisation"
+        yield Problem("transition", t.name, "effect", message)
+    if t.message_field is not None:
+        shown = t.field(t.message_field)
+        if shown is None or shown.type not in ("text", "textarea"):
+            message = f"{what}: message_field '{t.message_field}' is not one of its text fields"
+            yield Problem("transition", t.name, "message_field", message)
+        if t.visibility == "internal":
+            message = f"{what}: a message_field needs visibility 'reporter' or 'public'"
+            yield Problem("transition", t.name, "message_field", message)
+    if t.closure_reason is not None and not wf.states[t.target].final:
+        message = f"{what}: a closure_reason needs a final target state"
+        yield Problem("transition", t.name, "closure_reason", message)
+
+
+def _clock_problems(wf: Workflow) -> list[Problem]:
+    found = []
+    started = set(wf.initial_clocks).union(*(t.clocks.start for t in wf.transitions.values()))
+    for clock in wf.clocks.values():
+        if clock.name not in started:
+            found.append(Problem("clock", clock.name, "", f"clock '{clock.name}' is never started"))
+        expiry = wf.transitions.get(clock.on_expiry or "")
+        if clock.on_expiry and expiry is None:
+            message = f"clock '{clock.name}': on_expiry names unknown transition '{clock.on_expiry}'"
+            found.append(Problem("clock", clock.name, "on_expiry", message))
+        elif expiry and "sistem" not in expiry.roles:
+            message = f"clock '{clock.name}': on_expiry transition '{expiry.name}' needs role sistem"
+            found.append(Problem("clock", clock.name, "on_expiry", message))
+    expiring = {c.on_expiry for c in wf.clocks.values()}
+    for t in wf.transitions.values():
+        if "sistem" in t.roles and t.name not in expiring:
+            message = f"transition '{t.name}' has role sistem but no clock's on_expiry names it"
+            found.append(Problem("transition", t.name, "roles", message))
+    return found
+
+
+def _reporter_problems(wf: Workflow) -> list[Problem]:
+    found = []
+    by_trigger: dict[tuple[str, str | None], str] = {}
+    for t in wf.transitions.values():
+        for source in t.sources if "pelapor" in t.roles else ():
+            other = by_trigger.setdefault((source, t.trigger), t.name)
+            if other != t.name:
+                message = (
+                    f"transition '{t.name}': '{other}' already takes trigger '{t.trigger}' in '{source}'"
+                )
+                found.append(Problem("transition", t.name, "trigger", message))
+    for state in wf.states.values():
+        if state.waiting_for_reporter and not any(source == state.name for source, _ in by_trigger):
+            message = f"state '{state.name}' waits for the reporter but has no pelapor transition"
+            found.append(Problem("state", state.name, "waiting_for_reporter", message))
+    return found
+
+
+def _path_problems(wf: Workflow) -> list[Problem]:
+    forward: dict[str, set[str]] = {s: set() for s in wf.states}
+    backward: dict[str, set[str]] = {s: set() for s in wf.states}
+    for t in wf.transitions.values():
+        for source in t.sources:
+            forward[source].add(t.target)
+            backward[t.target].add(source)
+    # The withdrawn state is entered by withdrawal from any open state, never by a transition.
+    reachable = _closure({wf.initial, wf.on_withdraw}, forward)
+    finishing = _closure(set(wf.final_states()), backward)
+    found = []
+    for name in wf.states:
+        if name not in reachable:
+            found.append(Problem("state", name, "", f"state '{name}' cannot be reached from '{wf.initial}'"))
+    for name in wf.states:
+        if name not in finishing:
+            found.append(Problem("state", name, "", f"state '{name}' has no path to a final state"))
+    return found
+
+
+def _closure(start: set[str], edges: Mapping[str, set[str]]) -> set[str]:
+    seen, todo = set(start), list(start)
+    while todo:
+        for nxt in edges[todo.pop()] - seen:
+            seen.add(nxt)
+            todo.append(nxt)
+    return seen
 
 
 def _clean_value(f: FieldSpec, raw: object, allowed: frozenset[str]) -> object:

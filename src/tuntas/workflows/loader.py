@@ -41,6 +41,26 @@ _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _SLUG = re.compile(r"[a-z][a-z0-9-]*\Z")
 ANY_OPEN_STATE = "*"
 
+# (required keys, optional keys) of each kind of mapping in a definition.
+_KEYS = {
+    "workflow": (
+        "slug name initial on_withdraw states transitions",
+        "name_en description description_en initial_clocks clocks closure_reasons severities",
+    ),
+    "clock": ("label duration unit", "label_en tiered on_expiry"),
+    "state": (
+        "label public_label",
+        "label_en public_label_en public_next public_next_en final waiting_for_reporter",
+    ),
+    "transition": (
+        "name label from to roles",
+        "label_en fields effect trigger clocks visibility message_field style closure_reason",
+    ),
+    "field": ("name type label", "required label_en help help_en choices kinds reasons"),
+    "closure_reason": ("code label public_label", "label_en public_label_en"),
+    "choice": ("value label", "label_en"),
+}
+
 
 class _Problem(Exception):
     def __init__(self, line: int, message: str) -> None:
@@ -146,7 +166,7 @@ class _Obj:
         if key not in self.m:
             return default
         value = self.m[key]
-        if value not in allowed:
+        if not isinstance(value, str) or value not in allowed:
             raise self.fail(key, f"'{key}' is {value!r}; expected one of: {', '.join(sorted(allowed))}")
         return value
 
@@ -196,21 +216,13 @@ class _Builder:
     """Builds one Workflow section by section; the sections read later refer to those read before."""
 
     def __init__(self, root: object) -> None:
-        self.top = _Obj(
-            root,
-            1,
-            "workflow",
-            "slug name initial on_withdraw states transitions",
-            "name_en description description_en initial_clocks clocks closure_reasons severities",
-        )
+        self.top = _Obj(root, 1, "workflow", *_KEYS["workflow"])
         self.reasons: dict[str, ClosureReason] = {}
         self.severities: tuple[Choice, ...] = ()
         self.clocks: dict[str, ClockSpec] = {}
-        self.clock_lines: dict[str, int] = {}
         self.states: dict[str, StateSpec] = {}
-        self.state_lines: dict[str, int] = {}
         self.transitions: dict[str, TransitionSpec] = {}
-        self.transition_lines: dict[str, int] = {}
+        self.parts: dict[tuple[str, str], _Obj] = {}  # ("state", name) -> its mapping, to locate problems
 
     def build(self) -> Workflow:
         top = self.top
@@ -227,31 +239,26 @@ class _Builder:
             self._state(state, value, line)
         for value, line in top.items("transitions"):
             self._transition(value, line)
-        initial = self._state_ref("initial")
-        initial_clocks = tuple(n for n, _ in top.names("initial_clocks", self.clocks, "clock"))
-        on_withdraw = self._state_ref("on_withdraw")
-        if self.states[initial].final:
-            raise top.fail("initial", f"initial state '{initial}' is final")
-        if not self.states[on_withdraw].final:
-            raise top.fail("on_withdraw", f"on_withdraw state '{on_withdraw}' is not final")
-        self._check_clocks(initial_clocks)
-        self._check_reporter_states()
-        self._check_paths(initial, on_withdraw)
-        return Workflow(
+        workflow = Workflow(
             slug=slug,
             name=name,
             name_en=name_en,
             description=description,
             description_en=top.text("description_en", description),
-            initial=initial,
-            initial_clocks=initial_clocks,
-            on_withdraw=on_withdraw,
+            initial=self._state_ref("initial"),
+            initial_clocks=tuple(n for n, _ in top.names("initial_clocks", self.clocks, "clock")),
+            on_withdraw=self._state_ref("on_withdraw"),
             states=self.states,
             transitions=self.transitions,
             clocks=self.clocks,
             closure_reasons=self.reasons,
             severities=self.severities,
         )
+        for problem in workflow.problems()[:1]:
+            raise _Problem(
+                self.parts.get((problem.kind, problem.name), top).line(problem.key), problem.message
+            )
+        return workflow
 
     def _state_ref(self, key: str) -> str:
         name = self.top.m[key]
@@ -262,7 +269,7 @@ class _Builder:
     def _choices(self, owner: _Obj, key: str) -> tuple[Choice, ...]:
         choices: list[Choice] = []
         for value, line in owner.items(key):
-            c = _Obj(value, line, f"{owner.what}: choice", "value label", "label_en")
+            c = _Obj(value, line, f"{owner.what}: choice", *_KEYS["choice"])
             code = c.name("value")
             if any(code == seen.value for seen in choices):
                 raise c.fail("value", f"duplicate value '{code}'")
@@ -273,30 +280,24 @@ class _Builder:
 
     def _closure_reason(self, value: object, line: int) -> None:
         what = _what("closure reason", value, "code")
-        r = _Obj(value, line, what, "code label public_label", "label_en public_label_en")
+        r = _Obj(value, line, what, *_KEYS["closure_reason"])
         code = r.name("code")
         if code in self.reasons:
             raise r.fail("code", f"duplicate closure reason '{code}'")
         self.reasons[code] = ClosureReason(code, *r.labels("label"), *r.labels("public_label"))
 
     def _clock(self, name: str, value: object, line: int) -> None:
-        c = _Obj(value, line, f"clock '{name}'", "label duration unit", "label_en tiered on_expiry")
+        c = _Obj(value, line, f"clock '{name}'", *_KEYS["clock"])
         duration = c.m["duration"]
         if isinstance(duration, bool) or not isinstance(duration, int) or duration < 1:
             raise c.fail("duration", "'duration' must be a whole number of days, at least 1")
         on_expiry = c.name("on_expiry") if c.has("on_expiry") else None
         unit = c.word("unit", CLOCK_UNITS)
         self.clocks[name] = ClockSpec(name, *c.labels("label"), duration, unit, c.flag("tiered"), on_expiry)
-        self.clock_lines[name] = line
+        self.parts["clock", name] = c
 
     def _state(self, name: str, value: object, line: int) -> None:
-        s = _Obj(
-            value,
-            line,
-            f"state '{name}'",
-            "label public_label",
-            "label_en public_label_en public_next public_next_en final waiting_for_reporter",
-        )
+        s = _Obj(value, line, f"state '{name}'", *_KEYS["state"])
         public_next = s.text("public_next")
         public_next_en = s.text("public_next_en", public_next)
         for key in ("public_next", "public_next_en"):
@@ -307,111 +308,66 @@ class _Builder:
         self.states[name] = StateSpec(
             name, *s.labels("label"), *s.labels("public_label"), public_next, public_next_en, final, waiting
         )
-        self.state_lines[name] = line
+        self.parts["state", name] = s
 
     def _transition(self, value: object, line: int) -> None:
-        t = _Obj(
-            value,
-            line,
-            _what("transition", value, "name"),
-            "name label from to roles",
-            "label_en fields effect trigger clocks visibility message_field style closure_reason",
-        )
+        t = _Obj(value, line, _what("transition", value, "name"), *_KEYS["transition"])
         name = t.name("name")
         if name in self.transitions:
             raise t.fail("name", f"duplicate transition '{name}'")
         if t.m["from"] == ANY_OPEN_STATE:
             sources = tuple(s for s, spec in self.states.items() if not spec.final)
         else:
-            sources = ()
-            for source, source_line in t.names("from", self.states, "state"):
-                if self.states[source].final:
-                    raise _Problem(source_line, f"{t.what} leaves final state '{source}'")
-                sources += (source,)
+            sources = tuple(s for s, _ in t.names("from", self.states, "state"))
+        if not sources:
+            raise t.fail("from", "'from' must list at least one state")
         target = t.m["to"]
         if not isinstance(target, str) or target not in self.states:
             raise _Problem(t.line("to"), f"{t.what} targets unknown state '{target}'")
         roles = frozenset(r for r, _ in t.names("roles", KNOWN_ROLES | PSEUDO_ROLES, "role"))
         if not roles:
             raise t.fail("roles", "'roles' must list at least one role")
-        fields = tuple(self._field(v, ln, t.what) for v, ln in t.items("fields"))
-        trigger = self._trigger(t, roles, fields)
-        clocks = self._clock_ops(t)
-        effect = t.word("effect", EFFECTS)
-        target_field = next((f for f in fields if f.name == "target"), None)
-        if effect == "dispose" and not (
-            target_field and target_field.type == "organisation" and target_field.required
-        ):
-            raise t.fail("effect", "effect 'dispose' needs a required field 'target' of type organisation")
-        visibility = t.word("visibility", VISIBILITIES, "internal")
-        message_field = t.name("message_field") if t.has("message_field") else None
-        if message_field is not None:
-            shown = next((f for f in fields if f.name == message_field), None)
-            if shown is None or shown.type not in ("text", "textarea"):
-                raise t.fail("message_field", f"message_field '{message_field}' is not a text field of it")
-            if visibility == "internal":
-                raise t.fail("message_field", "a message_field needs visibility 'reporter' or 'public'")
+        fields = []
+        for value, field_line in t.items("fields"):
+            fields.append(self._field(value, field_line, t.what))
+            if any(f.name == fields[-1].name for f in fields[:-1]):
+                raise _Problem(field_line, f"{t.what}: duplicate field '{fields[-1].name}'")
         closure_reason = t.name("closure_reason") if t.has("closure_reason") else None
-        if closure_reason is not None:
-            if closure_reason not in self.reasons:
-                raise t.fail("closure_reason", f"unknown closure reason '{closure_reason}'")
-            if not self.states[target].final:
-                raise t.fail("closure_reason", "a closure_reason needs a final target state")
-        label, label_en = t.labels("label")
+        if closure_reason is not None and closure_reason not in self.reasons:
+            raise t.fail("closure_reason", f"unknown closure reason '{closure_reason}'")
         self.transitions[name] = TransitionSpec(
             name=name,
-            label=label,
-            label_en=label_en,
+            label=t.labels("label")[0],
+            label_en=t.labels("label")[1],
             sources=sources,
             target=target,
             roles=roles,
-            fields=fields,
-            effect=effect,
-            trigger=trigger,
-            clocks=clocks,
-            visibility=visibility,
-            message_field=message_field,
+            fields=tuple(fields),
+            effect=t.word("effect", EFFECTS),
+            # A system transition is only ever taken on a clock's expiry, so that trigger is implied.
+            trigger=t.word(
+                "trigger", REPORTER_TRIGGERS | SYSTEM_TRIGGERS, "expiry" if "sistem" in roles else None
+            ),
+            clocks=self._clock_ops(t),
+            visibility=t.word("visibility", VISIBILITIES, "internal"),
+            message_field=t.name("message_field") if t.has("message_field") else None,
             style=t.word("style", STYLES, "default"),
             closure_reason=closure_reason,
         )
-        self.transition_lines[name] = line
-
-    def _trigger(self, t: _Obj, roles: frozenset[str], fields: tuple[FieldSpec, ...]) -> str | None:
-        """Reporter and system transitions are taken through their trigger, so each needs the right one."""
-        pseudo = roles & PSEUDO_ROLES
-        if pseudo and len(roles) > 1:
-            raise t.fail("roles", f"role '{min(pseudo)}' must be the only role of a transition")
-        if "pelapor" in roles:
-            if not t.has("trigger"):
-                raise t.fail("roles", "a pelapor transition needs 'trigger: reply' or 'trigger: accept'")
-            return t.word("trigger", REPORTER_TRIGGERS)
-        if "sistem" in roles:
-            if any(f.required for f in fields):
-                raise t.fail("fields", "a sistem transition cannot have required fields")
-            return t.word("trigger", SYSTEM_TRIGGERS, "expiry")
-        if t.has("trigger"):
-            raise t.fail("trigger", "only pelapor and sistem transitions have a trigger")
-        return None
+        self.parts["transition", name] = t
 
     def _clock_ops(self, t: _Obj) -> ClockOps:
         if not t.has("clocks"):
             return ClockOps()
         ops = _Obj(t.m["clocks"], t.line("clocks"), f"{t.what}: clocks", "", "start stop pause resume")
-        return ClockOps(
-            *(
-                tuple(n for n, _ in ops.names(op, self.clocks, "clock"))
-                for op in ("start", "stop", "pause", "resume")
-            )
+        start, stop, pause, resume = (
+            tuple(n for n, _ in ops.names(op, self.clocks, "clock"))
+            for op in ("start", "stop", "pause", "resume")
         )
+        return ClockOps(start, stop, pause, resume)
 
     def _field(self, value: object, line: int, owner: str) -> FieldSpec:
-        f = _Obj(
-            value,
-            line,
-            f"{owner}: {_what('field', value, 'name')}",
-            "name type label",
-            "required label_en help help_en choices kinds reasons",
-        )
+        f = _Obj(value, line, f"{owner}: {_what('field', value, 'name')}", *_KEYS["field"])
         name = f.name("name")
         ftype = f.word("type", FIELD_TYPES)
         for key, needs in (("choices", "choice"), ("kinds", "organisation"), ("reasons", "closure_reason")):
@@ -425,98 +381,16 @@ class _Builder:
         elif ftype == "closure_reason":
             if not self.reasons:
                 raise f.fail("type", "a closure_reason field needs closure_reasons in the workflow")
-            codes = [code for code, _ in f.names("reasons", self.reasons, "closure reason")] or list(
-                self.reasons
-            )
+            codes = [c for c, _ in f.names("reasons", self.reasons, "closure reason")] or list(self.reasons)
             choices = tuple(Choice(c, self.reasons[c].label, self.reasons[c].label_en) for c in codes)
         elif ftype == "severity":
             if not self.severities:
                 raise f.fail("type", "a severity field needs severities in the workflow")
             choices = self.severities
-        help_text = f.text("help")
         label, label_en = f.labels("label")
-        return FieldSpec(
-            name=name,
-            type=ftype,
-            required=f.flag("required"),
-            label=label,
-            label_en=label_en,
-            help=help_text,
-            choices=choices,
-            kinds=tuple(k for k, _ in f.names("kinds")),
-            help_en=f.text("help_en", help_text),
-        )
-
-    def _check_clocks(self, initial_clocks: tuple[str, ...]) -> None:
-        started = set(initial_clocks).union(*(t.clocks.start for t in self.transitions.values()))
-        expiring = set()
-        for name, clock in self.clocks.items():
-            line = self.clock_lines[name]
-            if name not in started:
-                raise _Problem(
-                    line, f"clock '{name}' is never started (not in initial_clocks or any 'start')"
-                )
-            if clock.on_expiry is None:
-                continue
-            expiring.add(clock.on_expiry)
-            t = self.transitions.get(clock.on_expiry)
-            if t is None:
-                raise _Problem(
-                    line, f"clock '{name}': on_expiry names unknown transition '{clock.on_expiry}'"
-                )
-            if "sistem" not in t.roles:
-                raise _Problem(line, f"clock '{name}': on_expiry transition '{t.name}' needs role sistem")
-        for t in self.transitions.values():
-            if "sistem" in t.roles and t.name not in expiring:
-                line = self.transition_lines[t.name]
-                raise _Problem(
-                    line, f"transition '{t.name}' has role sistem but no clock's on_expiry names it"
-                )
-
-    def _check_reporter_states(self) -> None:
-        taken: dict[tuple[str, str | None], str] = {}
-        for t in self.transitions.values():
-            if "pelapor" not in t.roles:
-                continue
-            for source in t.sources:
-                other = taken.setdefault((source, t.trigger), t.name)
-                if other != t.name:
-                    line = self.transition_lines[t.name]
-                    raise _Problem(
-                        line,
-                        f"transition '{t.name}': state '{source}' already has '{other}' for trigger '{t.trigger}'",
-                    )
-        for name, state in self.states.items():
-            if state.waiting_for_reporter and not any(source == name for source, _ in taken):
-                raise _Problem(
-                    self.state_lines[name], f"state '{name}' waits for the reporter, who has no transition"
-                )
-
-    def _check_paths(self, initial: str, on_withdraw: str) -> None:
-        forward: dict[str, set[str]] = {s: set() for s in self.states}
-        backward: dict[str, set[str]] = {s: set() for s in self.states}
-        for t in self.transitions.values():
-            for source in t.sources:
-                forward[source].add(t.target)
-                backward[t.target].add(source)
-        # The withdrawn state is entered by withdrawal from any open state, not by a transition.
-        reachable = _closure({initial, on_withdraw}, forward)
-        finishing = _closure({s for s, spec in self.states.items() if spec.final}, backward)
-        for name in self.states:
-            if name not in reachable:
-                raise _Problem(self.state_lines[name], f"state '{name}' cannot be reached from '{initial}'")
-        for name in self.states:
-            if name not in finishing:
-                raise _Problem(self.state_lines[name], f"state '{name}' has no path to a final state")
-
-
-def _closure(start: set[str], edges: dict[str, set[str]]) -> set[str]:
-    seen, todo = set(start), list(start)
-    while todo:
-        for nxt in edges[todo.pop()] - seen:
-            seen.add(nxt)
-            todo.append(nxt)
-    return seen
+        help_text, help_en = f.text("help"), f.text("help_en", f.text("help"))
+        kinds = tuple(k for k, _ in f.names("kinds"))
+        return FieldSpec(name, ftype, f.flag("required"), label, label_en, help_text, choices, kinds, help_en)
 
 
 def _check_placeholders(s: _Obj, key: str, text: str) -> None:
@@ -566,8 +440,6 @@ def load_default_workflows() -> dict[str, Workflow]:
     for path in sorted(default_definitions_dir().glob("*.yaml")):
         workflow = load_workflow_file(path)
         if workflow.slug in workflows:
-            raise WorkflowError(
-                f"{path.name}:1: slug '{workflow.slug}' is already used by another definition"
-            )
+            raise WorkflowError(f"{path.name}:1: slug '{workflow.slug}' is used by another definition too")
         workflows[workflow.slug] = workflow
     return workflows

@@ -1,0 +1,52 @@
+# Tuntas — two commands: `make run` and `make test`. See README.md.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+export TUNTAS_DEMO ?= 1
+
+.PHONY: run test lint demo bench install migrate worker e2e clean messages
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_workflows
+	$(PY) manage.py compilemessages -v0 --ignore='.venv/*'
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Tuntas on http://$(HOST):$(PORT)/  (console: http://$(HOST):$(PORT)/console/)"
+	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+lint: install
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+
+# The full suite on SQLite, then again on PostgreSQL when one is configured or reachable.
+test: lint
+	$(PY) manage.py makemigrations --check --dry-run -v0 || (echo "Missing migrations" && exit 1)
+	TUNTAS_TESTING=1 $(VENV)/bin/pytest -q -n 2
+	@if [ -n "$$TUNTAS_TEST_POSTGRES" ] || [ -n "$$DATABASE_URL" ] || $(PY) scripts/pg_reachable.py; then \
+		echo "== PostgreSQL =="; \
+		TUNTAS_TESTING=1 DATABASE_URL=$${DATABASE_URL:-$${TUNTAS_TEST_POSTGRES:-$(PG_URL)}} $(VENV)/bin/pytest -q -n 2; \
+	else echo "PostgreSQL not reachable: skipped the PostgreSQL run"; fi
+
+bench: install
+	TUNTAS_TESTING=1 $(PY) bench/run.py
+
+messages: install
+	cd src/tuntas && ../../$(PY) ../../manage.py makemessages -l en --ignore='*/migrations/*'
+
+clean:
+	rm -rf var $(VENV)
