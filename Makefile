@@ -20,7 +20,6 @@ install: $(VENV)/.installed
 migrate: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_workflows
-	$(PY) manage.py compilemessages -v0 --ignore='.venv/*'
 
 demo: migrate
 	$(PY) manage.py load_demo

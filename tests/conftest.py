@@ -6,7 +6,10 @@ import pytest  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
+def _media(request, tmp_path):
+    if not request.config.pluginmanager.hasplugin("django"):
+        return  # pure tests (engine, calendar) may run with -p no:django
+    settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.RATELIMIT_ENABLE = False
 

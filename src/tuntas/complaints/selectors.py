@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -14,6 +14,7 @@ from tuntas.complaints.models import Attachment, Complaint, Event, Handling
 from tuntas.complaints.services_handling import workflow_for
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
+from tuntas.core.codes import format_code
 from tuntas.core.errors import NotFound
 from tuntas.directory.models import User
 
@@ -34,7 +35,10 @@ class InboxFilters:
 
 
 def inbox(user: User, f: InboxFilters) -> QuerySet[Handling]:
-    """Handlings of the user's organisations, filtered and sorted (earliest deadline first by default)."""
+    """Handlings of the user's organisations, filtered and sorted (earliest deadline first by default).
+
+    "overdue": open with a due date before today; "soon": due today or within DUE_SOON_WORKING_DAYS working
+    days. One query for the rows (complaint, category, region, organisation, assignee, workflow joined)."""
     qs = access.visible_handlings(user).select_related(
         "complaint", "complaint__category", "complaint__region", "organisation", "assignee", "workflow"
     )
@@ -64,23 +68,16 @@ def inbox(user: User, f: InboxFilters) -> QuerySet[Handling]:
         qs = qs.filter(Q(complaint__region_id=f.region) | Q(complaint__region_id__startswith=f.region + "."))
     q = f.q.strip()
     if q:
-        from tuntas.core.codes import format_code
-
         qs = qs.filter(
             Q(complaint__tracking_code=format_code(q))
             | Q(complaint__title__icontains=q)
             | Q(complaint__description__icontains=q)
         )
-    order = {
-        "due": ["due_date", "opened_at"],
-        "opened": ["opened_at"],
-        "-opened": ["-opened_at"],
-    }.get(f.sort, ["due_date", "opened_at"])
-    if f.sort == "due":
-        from django.db.models import F
-
-        return qs.order_by(F("due_date").asc(nulls_last=True), "opened_at", "id")
-    return qs.order_by(*order, "id")
+    if f.sort == "opened":
+        return qs.order_by("opened_at", "id")
+    if f.sort == "-opened":
+        return qs.order_by("-opened_at", "-id")
+    return qs.order_by(F("due_date").asc(nulls_last=True), "opened_at", "id")  # earliest deadline first
 
 
 def handling_for(user: User, handling_id: int) -> Handling:

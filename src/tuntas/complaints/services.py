@@ -1,17 +1,10 @@
 """The write side of complaints, one function per action (actor first, keyword-only arguments).
 
-Split by concept: intake (filing), handling (staff actions, the only writer of a handling's state),
-reporter (actions proved by the tracking secret). Import from here.
+Split by concept: intake (filing), handling (SOP transitions, the only writer of a handling's state),
+staff (notes, assignment, identity views), reporter (actions proved by the tracking secret). Import from here.
 """
 
-from tuntas.complaints.services_handling import (
-    Actor,
-    comment_add,
-    handling_assign,
-    handling_open,
-    handling_transition,
-    identity_view,
-)
+from tuntas.complaints.services_handling import Actor, handling_open, handling_transition
 from tuntas.complaints.services_intake import ComplaintInput, ReporterInput, Submitted, complaint_submit
 from tuntas.complaints.services_reporter import (
     complaint_by_secret,
@@ -19,6 +12,7 @@ from tuntas.complaints.services_reporter import (
     reporter_reply,
     reporter_withdraw,
 )
+from tuntas.complaints.services_staff import comment_add, handling_assign, identity_view
 
 __all__ = [
     "Actor",

@@ -1,6 +1,7 @@
-"""Staff actions on a handling: transition, dispose, comment, assign, reveal identity.
+"""Opening, transitioning and withdrawing handlings: the SOP's moves.
 
 This module is the only writer of ``Handling.state`` (see tests/complaints/test_one_writer.py).
+Staff notes, assignment and identity views are in ``services_staff``.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from tuntas.complaints import access
 from tuntas.complaints.events import event_add
-from tuntas.complaints.models import Complaint, Event, Handling, ReporterIdentity
+from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.core import clock as time
-from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted, TransitionNotAllowed
+from tuntas.core.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from tuntas.directory.models import Organisation, User
 from tuntas.notify.services import notify_reporter
 from tuntas.sla.services import clocks_apply, clocks_stop_all
@@ -24,6 +25,8 @@ from tuntas.workflows.registry import active_definition, workflow_of
 
 SYSTEM = "sistem"
 REPORTER = "pelapor"
+# Names the SOPs give the disposal instruction field (lapor-admin, inspektorat: "instruksi").
+INSTRUCTION_FIELDS = ("instruksi", "instruction")
 
 
 @dataclass(frozen=True)
@@ -42,15 +45,20 @@ def workflow_for(handling: Handling) -> engine.Workflow:
     return workflow_of(handling.workflow)
 
 
-def _lock(handling_id: int) -> Handling:
+def _stale() -> Conflict:
+    return Conflict(_("Penanganan ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi."))
+
+
+def _get(handling_id: int, *, lock: bool) -> Handling:
+    qs = Handling.objects.select_related("complaint", "organisation", "workflow", "complaint__category")
     try:
-        return (
-            Handling.objects.select_for_update()
-            .select_related("complaint", "organisation", "workflow", "complaint__category")
-            .get(pk=handling_id)
-        )
+        return (qs.select_for_update() if lock else qs).get(pk=handling_id)
     except Handling.DoesNotExist as exc:
         raise NotFound(_("Penanganan tidak ditemukan.")) from exc
+
+
+def _lock(handling_id: int) -> Handling:
+    return _get(handling_id, lock=True)
 
 
 def _tier(handling: Handling) -> int | None:
@@ -105,12 +113,21 @@ def _move(handling: Handling, wf: engine.Workflow, target: str, *, closure_reaso
         state=target,
         is_open=not final,
         closed_at=now if final else None,
-        closure_reason=closure_reason or handling.closure_reason,
+        closure_reason=closure_reason if final else "",
         version=F("version") + 1,
     )
     if updated != 1:
-        raise Conflict(_("Penanganan ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi."))
+        raise _stale()
     handling.refresh_from_db(fields=["state", "is_open", "closed_at", "closure_reason", "version"])
+
+
+def _organisation(value: object) -> Organisation | None:
+    qs = Organisation.objects.select_related("kind")
+    if isinstance(value, int) or str(value).isdigit():
+        found = qs.filter(pk=int(str(value))).first()
+        if found is not None:
+            return found
+    return qs.filter(slug=str(value)).first()
 
 
 def _resolve_fields(spec: engine.TransitionSpec, data: dict, handling: Handling) -> dict:
@@ -121,12 +138,7 @@ def _resolve_fields(spec: engine.TransitionSpec, data: dict, handling: Handling)
         if value in (None, ""):
             continue
         if field.type == "organisation":
-            org = (
-                Organisation.objects.select_related("kind")
-                .filter(pk=value if str(value).isdigit() else None)
-                .first()
-                or Organisation.objects.select_related("kind").filter(slug=str(value)).first()
-            )
+            org = _organisation(value)
             if org is None or not org.is_active:
                 raise InvalidInput(
                     _("Unit tujuan tidak ditemukan."), errors={field.name: _("Unit tidak ditemukan.")}
@@ -143,7 +155,10 @@ def _resolve_fields(spec: engine.TransitionSpec, data: dict, handling: Handling)
             resolved[field.name] = org
         elif field.type == "user":
             user = User.objects.filter(
-                pk=value, memberships__organisation_id=handling.organisation_id, memberships__is_active=True
+                pk=value if str(value).isdigit() else None,
+                is_active=True,
+                memberships__organisation_id=handling.organisation_id,
+                memberships__is_active=True,
             ).first()
             if user is None:
                 raise InvalidInput(
@@ -163,6 +178,29 @@ def _payload_value(value: object) -> object:
     return value
 
 
+def _check(
+    actor: Actor, handling: Handling, transition: str, data: dict
+) -> tuple[engine.Workflow, engine.TransitionSpec, dict, dict]:
+    """The check step: may ``actor`` take ``transition`` on the handling as read, with ``data``?"""
+    if not actor.kind:  # staff: a handling of another organisation does not exist for them
+        user = actor.user
+        if user is None or not (
+            user.is_superuser or handling.organisation_id in access.organisation_ids_of(user)
+        ):
+            raise NotFound(_("Penanganan tidak ditemukan."))
+    wf = workflow_for(handling)
+    roles = actor.roles_override or access.roles_in(actor.user, handling.organisation_id)
+    try:
+        spec, cleaned = wf.check(handling.state, transition, roles, data)
+    except engine.TransitionNotAllowed as exc:
+        if not handling.is_open:
+            raise Conflict(_("Penanganan ini sudah selesai.")) from exc
+        raise TransitionNotAllowed(str(exc)) from exc
+    except engine.InvalidTransitionData as exc:
+        raise InvalidInput(_("Periksa isian yang wajib."), errors=dict(exc.errors)) from exc
+    return wf, spec, cleaned, _resolve_fields(spec, cleaned, handling)
+
+
 def handling_transition(
     *,
     actor: Actor,
@@ -171,43 +209,36 @@ def handling_transition(
     data: dict | None = None,
     expected_version: int | None = None,
 ) -> Handling:
-    """Take an SOP transition: check role, state and required fields, then move, run clocks, record, notify.
+    """Take an SOP transition: check role, state and fields on the handling as read, then under the locks
+    (complaint, then handling) move it, run the clocks, record one TRANSITIONED event and notify.
 
-    ``expected_version`` is the version the actor saw; if someone else changed the handling since, the call
-    fails with Conflict instead of acting on a state the actor never saw.
+    A transition decided on one version of the handling is never applied to another: if it changed after
+    the caller read it (``expected_version``, else the version read here), the call is a Conflict and
+    writes nothing. Two people taking the same action at once: one wins, the other gets Conflict.
     """
+    seen = _get(handling_id, lock=False)
+    if expected_version is not None and expected_version != seen.version:
+        raise _stale()
+    wf, spec, cleaned, values = _check(actor, seen, transition, data or {})
     with transaction.atomic():
+        # Complaint first, then handling: the same order as the reporter's services, so no deadlock, and
+        # deciding whether the complaint is closed sees every handling's committed state.
+        Complaint.objects.select_for_update().filter(pk=seen.complaint_id).values_list("pk").first()
         handling = _lock(handling_id)
-        if actor.kind == "" and not (
-            actor.user
-            and (
-                actor.user.is_superuser or handling.organisation_id in access.organisation_ids_of(actor.user)
-            )
-        ):
-            raise NotFound(_("Penanganan tidak ditemukan."))
-        if expected_version is not None and expected_version != handling.version:
-            raise Conflict(
-                _("Penanganan ini baru saja diubah orang lain. Muat ulang halaman lalu coba lagi.")
-            )
-        wf = workflow_for(handling)
-        roles = actor.roles_override or access.roles_in(actor.user, handling.organisation_id)
-        try:
-            spec, cleaned = wf.check(handling.state, transition, roles, data or {})
-        except engine.TransitionNotAllowed as exc:
-            if not handling.is_open:
-                raise Conflict(_("Penanganan ini sudah selesai.")) from exc
-            raise TransitionNotAllowed(str(exc)) from exc
-        except engine.InvalidTransitionData as exc:
-            raise InvalidInput(_("Periksa isian yang wajib."), errors=dict(exc.errors)) from exc
-        values = _resolve_fields(spec, cleaned, handling)
+        if handling.version != seen.version:
+            raise _stale()
         before = handling.state
-        _move(handling, wf, spec.target, closure_reason=str(cleaned.get("closure_reason", "") or ""))
-        if wf.state(spec.target).final:
+        final = wf.state(spec.target).final
+        _move(handling, wf, spec.target, closure_reason=wf.closure_reason_of(spec, cleaned) or "")
+        if final:
             clocks_stop_all(handling)
         else:
             clocks_apply(handling=handling, workflow=wf, ops=spec.clocks, tier_days=_tier(handling))
-        if "severity" in cleaned:
-            handling.severity = str(cleaned["severity"])
+        severity = next(
+            (str(cleaned[f.name]) for f in spec.fields if f.type == "severity" and f.name in cleaned), None
+        )
+        if severity is not None:
+            handling.severity = severity
         handling.save(update_fields=["due_date", "severity"])
         message = str(cleaned.get(spec.message_field, "")) if spec.message_field else ""
         event = event_add(
@@ -226,28 +257,30 @@ def handling_transition(
             },
         )
         if spec.effect == "dispose":
-            target = values["target"]
+            instruction = next((str(cleaned[n]) for n in INSTRUCTION_FIELDS if cleaned.get(n)), "")
             handling_open(
                 complaint=handling.complaint,
-                organisation=target,
+                organisation=values["target"],
                 actor=actor,
                 parent=handling,
-                instruction=str(cleaned.get("instruction", "") or ""),
+                instruction=instruction,
             )
-        if spec.visibility != Event.Visibility.INTERNAL:
-            state = wf.state(spec.target)
+        # The reporter is told what staff and the system did, not what they did themselves.
+        if spec.visibility != Event.Visibility.INTERNAL and actor.kind != REPORTER:
             notify_reporter(
                 complaint=handling.complaint,
                 event=event,
                 template="complaint_updated",
-                context={"status": state.public_label, "message": message},
+                context={"status": wf.state(spec.target).public_label, "message": message},
             )
         complaint_refresh_status(handling.complaint, actor=actor)
     return handling
 
 
 def handlings_withdraw(*, complaint: Complaint, actor: Actor, reason: str) -> None:
-    """The reporter withdrew (dicabut): every open handling goes to its SOP's withdrawn state."""
+    """The reporter withdrew (dicabut): every open handling goes to its SOP's withdrawn state.
+
+    The caller holds the complaint's row lock."""
     for h in (
         complaint.handlings.filter(is_open=True)
         .select_for_update()
@@ -268,7 +301,9 @@ def handlings_withdraw(*, complaint: Complaint, actor: Actor, reason: str) -> No
 
 
 def complaint_refresh_status(complaint: Complaint, *, actor: Actor) -> None:
-    """A complaint is closed when its last open handling is; its closure reason is that handling's."""
+    """A complaint is closed when its last open handling is; its closure reason is that handling's.
+
+    The caller holds the complaint's row lock, so two handlings closing at once cannot both miss it."""
     complaint.refresh_from_db(fields=["status", "version"])
     if complaint.status != Complaint.Status.OPEN or complaint.handlings.filter(is_open=True).exists():
         return
@@ -292,95 +327,3 @@ def complaint_refresh_status(complaint: Complaint, *, actor: Actor) -> None:
         template="complaint_updated",
         context={"status": _("Selesai"), "next": _("Anda dapat menilai penanganan pengaduan ini.")},
     )
-
-
-def comment_add(*, actor: User, handling_id: int, text: str, to_reporter: bool = False) -> Event:
-    """An internal note, or (``to_reporter``) a message the reporter sees on the tracking page."""
-    text = (text or "").strip()
-    if not text:
-        raise InvalidInput(_("Tulis isi catatan."), errors={"text": _("Wajib diisi.")})
-    if len(text) > 10_000:
-        raise InvalidInput(_("Catatan terlalu panjang."), errors={"text": _("Maksimal 10.000 karakter.")})
-    with transaction.atomic():
-        handling = _lock(handling_id)
-        if not access.can_act_on(actor, handling):
-            raise NotPermitted(_("Anda tidak dapat menulis pada penanganan ini."))
-        if to_reporter and not handling.complaint.is_open:
-            raise Conflict(_("Pengaduan sudah ditutup."))
-        kind = Event.Kind.REPLIED if to_reporter else Event.Kind.COMMENTED
-        visibility = Event.Visibility.REPORTER if to_reporter else Event.Visibility.INTERNAL
-        event = event_add(
-            complaint=handling.complaint,
-            handling=handling,
-            kind=kind,
-            actor=actor,
-            visibility=visibility,
-            message=text,
-        )
-        if to_reporter:
-            notify_reporter(
-                complaint=handling.complaint,
-                event=event,
-                template="complaint_updated",
-                context={"status": _("Pesan dari petugas"), "message": text},
-            )
-    return event
-
-
-def handling_assign(*, actor: User, handling_id: int, assignee_id: int | None) -> Handling:
-    """Give the handling to a member of its organisation (or clear it). Petugas may only take it themselves."""
-    with transaction.atomic():
-        handling = _lock(handling_id)
-        assignee = None
-        if assignee_id is not None:
-            assignee = (
-                User.objects.filter(
-                    pk=assignee_id,
-                    is_active=True,
-                    memberships__organisation_id=handling.organisation_id,
-                    memberships__is_active=True,
-                )
-                .distinct()
-                .first()
-            )
-            if assignee is None:
-                raise InvalidInput(
-                    _("Petugas bukan anggota unit ini."), errors={"assignee": _("Tidak valid.")}
-                )
-            if not access.can_assign(actor, handling, assignee):
-                raise NotPermitted(_("Anda tidak dapat menugaskan penanganan ini."))
-        elif not (access.roles_in(actor, handling.organisation_id) & access.ASSIGNING_ROLES):
-            raise NotPermitted(_("Anda tidak dapat mengubah penugasan."))
-        before = handling.assignee_id
-        Handling.objects.filter(pk=handling.pk).update(assignee=assignee, version=F("version") + 1)
-        handling.refresh_from_db(fields=["assignee", "version"])
-        event_add(
-            complaint=handling.complaint,
-            handling=handling,
-            kind=Event.Kind.ASSIGNED,
-            actor=actor,
-            payload={
-                "from": before,
-                "to": assignee.pk if assignee else None,
-                "name": str(assignee) if assignee else "",
-            },
-        )
-    return handling
-
-
-def identity_view(*, actor: User, complaint_id: int) -> ReporterIdentity | None:
-    """Show the reporter's identity to an allowed role; each view of a confidential identity is recorded."""
-    complaint = access.visible_complaints(actor).filter(pk=complaint_id).first()
-    if complaint is None:
-        raise NotFound(_("Pengaduan tidak ditemukan."))
-    if not access.can_see_identity(actor, complaint):
-        raise NotPermitted(_("Anda tidak berhak melihat identitas pelapor."))
-    identity = ReporterIdentity.objects.filter(complaint=complaint).first()
-    if identity is not None and complaint.privacy == Complaint.Privacy.CONFIDENTIAL:
-        event_add(
-            complaint=complaint,
-            kind=Event.Kind.IDENTITY_VIEWED,
-            actor=actor,
-            payload={"privacy": complaint.privacy},
-        )
-    return identity

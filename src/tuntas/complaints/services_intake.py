@@ -9,6 +9,7 @@ import secrets
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import validate_email
@@ -22,7 +23,7 @@ from tuntas.complaints.services_handling import Actor, handling_open
 from tuntas.complaints.uploads import CleanFile, clean_uploads
 from tuntas.core import clock as time
 from tuntas.core import codes
-from tuntas.core.errors import InvalidInput
+from tuntas.core.errors import Conflict, InvalidInput
 from tuntas.directory.models import Organisation, Region
 from tuntas.notify.services import notify_reporter
 
@@ -66,12 +67,19 @@ class Submitted:
 _PHONE = re.compile(r"^\+?[0-9]{8,15}$")
 
 
+def _phone(value: str) -> str:
+    return re.sub(r"[\s-]", "", value or "")
+
+
 def _coordinate(value: object, name: str, low: int, high: int, errors: dict[str, str]) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
         d = Decimal(str(value)).quantize(Decimal("0.000001"))
     except (InvalidOperation, ValueError):
+        errors[name] = _("Koordinat tidak valid.")
+        return None
+    if not d.is_finite():  # "NaN" parses, but cannot be compared
         errors[name] = _("Koordinat tidak valid.")
         return None
     if not (low <= d <= high):
@@ -104,7 +112,7 @@ def _validate(data: ComplaintInput) -> dict:
     if data.region_code:
         region = Region.objects.filter(code=data.region_code.strip()).first()
         if region is None:
-            errors["region"] = _("Wilayah tidak dikenal.")
+            errors["region_code"] = _("Wilayah tidak dikenal.")
     reported = intake = None
     if data.reported_organisation:
         reported = Organisation.objects.filter(slug=data.reported_organisation, is_active=True).first()
@@ -118,31 +126,44 @@ def _validate(data: ComplaintInput) -> dict:
     lon = _coordinate(data.longitude, "longitude", -180, 180, errors)
     if (lat is None) != (lon is None) and "latitude" not in errors and "longitude" not in errors:
         errors["latitude"] = _("Isi lintang dan bujur bersama-sama.")
-    if data.occurred_on and data.occurred_on > time.today():
-        errors["occurred_on"] = _("Tanggal kejadian tidak boleh di masa depan.")
+    occurred_on = _date(data.occurred_on, errors)
     reporter = data.reporter
     if data.privacy != Complaint.Privacy.ANONYMOUS:
-        if len(reporter.name.strip()) < 2:
+        name = (reporter.name or "").strip()
+        if len(name) < 2:
             errors["name"] = _("Nama wajib diisi (atau pilih anonim).")
-        if reporter.email:
+        elif len(name) > 200:
+            errors["name"] = _("Nama maksimal 200 karakter.")
+        email = (reporter.email or "").strip()
+        if email:
             try:
-                validate_email(reporter.email.strip())
+                validate_email(email)
             except ValidationError:
                 errors["email"] = _("Alamat email tidak valid.")
-        phone = re.sub(r"[\s-]", "", reporter.phone or "")
+            else:
+                if len(email) > 254:
+                    errors["email"] = _("Alamat email terlalu panjang.")
+        phone = _phone(reporter.phone)
         if phone and not _PHONE.match(phone):
             errors["phone"] = _("Nomor telepon tidak valid.")
         if reporter.nik and not re.fullmatch(r"[0-9]{16}", reporter.nik.strip()):
             errors["nik"] = _("NIK terdiri dari 16 angka.")
     elif data.identity_files:
         errors["identity_files"] = _("Pengaduan anonim tidak menyimpan dokumen identitas.")
+    evidence, identity_files = [], []
+    if len(data.files) + len(data.identity_files) > settings.TUNTAS_MAX_ATTACHMENTS:
+        errors["files"] = _("Paling banyak %(n)s lampiran.") % {"n": settings.TUNTAS_MAX_ATTACHMENTS}
+    elif not errors:  # decoding files is the costly part: only for otherwise valid input
+        for key, raw, out in (
+            ("files", data.files, evidence),
+            ("identity_files", data.identity_files, identity_files),
+        ):
+            try:
+                out.extend(clean_uploads(list(raw)))
+            except InvalidInput as exc:
+                errors[key] = exc.message
     if errors:
         raise InvalidInput(_("Periksa kembali isian yang ditandai."), errors=errors)
-    try:
-        files = clean_uploads(list(data.files) + list(data.identity_files))
-    except InvalidInput as exc:
-        raise InvalidInput(exc.message, errors={"files": exc.message}) from exc
-    n_evidence = len(data.files)
     return {
         "title": title,
         "description": description,
@@ -152,9 +173,29 @@ def _validate(data: ComplaintInput) -> dict:
         "intake": intake,
         "lat": lat,
         "lon": lon,
-        "evidence": files[:n_evidence],
-        "identity_files": files[n_evidence:],
+        "occurred_on": occurred_on,
+        "evidence": evidence,
+        "identity_files": identity_files,
     }
+
+
+def _date(value: object, errors: dict[str, str]) -> dt.date | None:
+    """The day it happened: a date or an ISO string (forms and the API send text); not in the future."""
+    if value in (None, ""):
+        return None
+    day = value.date() if isinstance(value, dt.datetime) else value
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day.strip())
+        except ValueError:
+            day = None
+    if not isinstance(day, dt.date):
+        errors["occurred_on"] = _("Tanggal tidak valid (format TTTT-BB-HH).")
+        return None
+    if day > time.today():
+        errors["occurred_on"] = _("Tanggal kejadian tidak boleh di masa depan.")
+        return None
+    return day
 
 
 def attachments_save(
@@ -186,27 +227,24 @@ def attachments_save(
     return saved
 
 
-def complaint_submit(
-    *,
+def _complaint_create(
     data: ComplaintInput,
-    channel: str = Complaint.Channel.WEB,
-    actor=None,  # noqa: ANN001
-    choice=secrets.choice,
-) -> Submitted:  # noqa: ANN001
-    """File a complaint: it opens a handling at the intake organisation and returns the tracking secret once.
-
-    Anonymous complaints store no identity at all, whatever was typed into the identity fields.
-    """
-    v = _validate(data)
-    intake = intake_for(region=v["region"], explicit=v["intake"])
-    secret = codes.tracking_secret(choice)
-    prefix = code_prefix_for(intake)
+    v: dict,
+    *,
+    intake: Organisation,
+    prefix: str,
+    secret: str,
+    channel: str,
+    choice: codes.RandomChoice,
+) -> Complaint:
+    """Insert the complaint under a fresh tracking code, drawing again on the rare collision."""
+    secret_hash = codes.hash_secret(secret)
     for _attempt in range(8):
         try:
-            with transaction.atomic():
-                complaint = Complaint.objects.create(
+            with transaction.atomic():  # a savepoint: a collision must not abort the caller's transaction
+                return Complaint.objects.create(
                     tracking_code=codes.tracking_code(prefix, choice),
-                    secret_hash=codes.hash_secret(secret),
+                    secret_hash=secret_hash,
                     title=v["title"],
                     description=v["description"],
                     classification=data.classification,
@@ -219,27 +257,49 @@ def complaint_submit(
                     longitude=v["lon"],
                     reported_organisation=v["reported"],
                     service_name=(data.service_name or "").strip()[:200],
-                    occurred_on=data.occurred_on,
+                    occurred_on=v["occurred_on"],
                     intake_organisation=intake,
                     submitted_at=time.now(),
                 )
-                break
         except IntegrityError:  # tracking code collision: draw another
             continue
-    else:  # pragma: no cover - 8 collisions in a row means the code space is exhausted
-        raise InvalidInput(_("Gagal membuat kode lacak, coba lagi."))
+    # 8 collisions in a row means the code space of this prefix is exhausted
+    raise Conflict(_("Gagal membuat kode lacak, coba lagi."))
+
+
+def complaint_submit(
+    *,
+    data: ComplaintInput,
+    channel: str = Complaint.Channel.WEB,
+    actor=None,  # noqa: ANN001
+    choice=secrets.choice,
+) -> Submitted:  # noqa: ANN001
+    """File a complaint: it opens a handling at the intake organisation and returns the tracking secret once.
+
+    Everything (fields, routing, files) is checked before anything is written, then complaint, identity,
+    files, handling, events and the outbox row are written in one transaction. Anonymous complaints store
+    no identity at all, whatever was typed into the identity fields; only the secret's hash is stored.
+    """
+    if channel not in Complaint.Channel.values:
+        raise InvalidInput(_("Kanal tidak dikenal."), errors={"channel": _("Kanal tidak dikenal.")})
+    v = _validate(data)
+    intake = intake_for(region=v["region"], explicit=v["intake"])
+    secret = codes.tracking_secret(choice)
+    prefix = code_prefix_for(intake)
     with transaction.atomic():
+        complaint = _complaint_create(
+            data, v, intake=intake, prefix=prefix, secret=secret, channel=channel, choice=choice
+        )
         if data.privacy != Complaint.Privacy.ANONYMOUS:
             r = data.reporter
             ReporterIdentity.objects.create(
                 complaint=complaint,
-                name=r.name.strip(),
-                email=r.email.strip(),
-                phone=re.sub(r"[\s-]", "", r.phone or ""),
-                nik=r.nik.strip(),
-                address=r.address.strip()[:300],
+                name=(r.name or "").strip(),
+                email=(r.email or "").strip(),
+                phone=_phone(r.phone),
+                nik=(r.nik or "").strip(),
+                address=(r.address or "").strip()[:300],
             )
-        reporter = Actor(kind="pelapor")
         event = event_add(
             complaint=complaint,
             kind=Event.Kind.SUBMITTED,
@@ -267,7 +327,7 @@ def complaint_submit(
             identifying=True,
             visibility=Event.Visibility.INTERNAL,
         )
-        handling_open(complaint=complaint, organisation=intake, actor=reporter)
+        handling_open(complaint=complaint, organisation=intake, actor=Actor(kind="pelapor"))
         notify_reporter(
             complaint=complaint, event=event, template="complaint_received", context={"site_url": ""}
         )

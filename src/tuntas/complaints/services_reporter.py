@@ -49,7 +49,10 @@ def reporter_reply(
         raise InvalidInput(_("Tulis tanggapan Anda."), errors={"message": _("Wajib diisi.")})
     if len(message) > 5000:
         raise InvalidInput(_("Tanggapan terlalu panjang."), errors={"message": _("Maksimal 5.000 karakter.")})
-    cleaned = clean_uploads(list(files))
+    try:
+        cleaned = clean_uploads(list(files))
+    except InvalidInput as exc:
+        raise InvalidInput(exc.message, errors={"files": exc.message}) from exc
     with transaction.atomic():
         complaint = _locked(code, secret)
         if not complaint.is_open:

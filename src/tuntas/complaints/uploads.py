@@ -12,15 +12,19 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
 
 from tuntas.core.errors import InvalidInput
 
 Image.MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs early
 
 IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
+# Many phone cameras write MPO (a JPEG followed by extra frames); Pillow reports it as its own format.
+# The first frame is kept and saved as a plain JPEG.
+FORMAT_ALIASES = {"MPO": "JPEG"}
+# Page-level entries that may carry authoring metadata (XMP packets, application data).
+PDF_PAGE_METADATA = ("/Metadata", "/PieceInfo")
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class CleanFile:
 def _clean_image(data: bytes) -> tuple[bytes, str, str]:
     try:
         with Image.open(io.BytesIO(data)) as probe:
-            fmt = probe.format
+            fmt = FORMAT_ALIASES.get(probe.format, probe.format)
             probe.verify()
         if fmt not in IMAGE_FORMATS:
             raise InvalidInput(_("Format gambar tidak didukung."))
@@ -49,7 +53,9 @@ def _clean_image(data: bytes) -> tuple[bytes, str, str]:
                 img.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
             else:
                 img.save(out, fmt)
-    except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError) as exc:
+    except InvalidInput:
+        raise
+    except Exception as exc:  # UnidentifiedImageError, DecompressionBombError, truncated data, ...
         raise InvalidInput(_("Berkas gambar rusak atau tidak dapat dibaca.")) from exc
     content_type, ext = IMAGE_FORMATS[fmt]
     return out.getvalue(), content_type, ext
@@ -60,13 +66,19 @@ def _clean_pdf(data: bytes) -> bytes:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InvalidInput(_("PDF yang dikunci kata sandi tidak dapat diterima."))
+        # Only the pages are copied: the document information (author, creator), the catalog's XMP
+        # metadata, scripts and embedded files stay behind.
         writer = PdfWriter()
         for page in reader.pages:
-            writer.add_page(page)
+            copied = writer.add_page(page)
+            for key in PDF_PAGE_METADATA:
+                copied.pop(key, None)
         writer.add_metadata({"/Producer": "Tuntas"})
         out = io.BytesIO()
         writer.write(out)
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+    except InvalidInput:
+        raise
+    except Exception as exc:  # any parser failure on untrusted input is a bad file, not a server error
         raise InvalidInput(_("Berkas PDF rusak atau tidak dapat dibaca.")) from exc
     return out.getvalue()
 
@@ -81,7 +93,8 @@ def clean_upload(name: str, data: bytes) -> CleanFile:
             _("Berkas %(name)s terlalu besar (maksimal %(mb)s MB).")
             % {"name": name, "mb": limit // (1024 * 1024)}
         )
-    stem = (name.rsplit(".", 1)[0] or "lampiran")[:80]
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]  # never a path from the client
+    stem = (base.rsplit(".", 1)[0].strip() or "lampiran")[:80]
     if data.startswith(b"%PDF-"):
         content, content_type, ext = _clean_pdf(data), "application/pdf", "pdf"
     else:

@@ -32,17 +32,35 @@ def tracking_secret(choice: RandomChoice = secrets.choice) -> str:
 
 
 def normalise(value: str) -> str:
-    """Uppercase, drop spaces and dashes, map look-alikes (O->0 is not in the alphabet, so O stays invalid)."""
+    """Uppercase and keep only letters and digits, so ``h7qk m2xp-9t`` and ``H7QK-M2XP-9T`` are the same."""
     return "".join(ch for ch in value.upper() if ch.isalnum())
 
 
-def hash_secret(secret: str) -> str:
-    return hashlib.sha256(normalise(secret).encode()).hexdigest()
+# The secret has ~49 bits: a fast unsalted hash of it could be brute-forced from a leaked database in
+# hours, so it is stretched with PBKDF2 and salted per complaint (``algorithm$iterations$salt$hash``).
+HASH_ALGORITHM = "pbkdf2_sha256"
+HASH_ITERATIONS = 20_000
+
+
+def _derive(secret: str, salt: str, iterations: int) -> str:
+    return hashlib.pbkdf2_hmac("sha256", normalise(secret).encode(), salt.encode(), iterations).hex()
+
+
+def hash_secret(secret: str, *, salt: str | None = None, iterations: int = HASH_ITERATIONS) -> str:
+    """The stored form of a secret; a fresh random salt each time unless one is given."""
+    salt = salt if salt is not None else secrets.token_hex(16)
+    return f"{HASH_ALGORITHM}${iterations}${salt}${_derive(secret, salt, iterations)}"
 
 
 def secret_matches(secret: str, stored_hash: str) -> bool:
-    """Constant-time comparison, so response timing does not reveal how much of a guess was right."""
-    return hmac.compare_digest(hash_secret(secret), stored_hash)
+    """Constant-time comparison (``hmac.compare_digest``), so response timing does not reveal how much of a
+    guess was right. Also accepts the older unsalted SHA-256 hex form."""
+    parts = stored_hash.split("$")
+    if len(parts) == 4 and parts[0] == HASH_ALGORITHM and parts[1].isdigit():
+        candidate = hash_secret(secret, salt=parts[2], iterations=int(parts[1]))
+    else:
+        candidate = hashlib.sha256(normalise(secret).encode()).hexdigest()
+    return hmac.compare_digest(candidate.encode(), stored_hash.encode())
 
 
 def format_code(value: str) -> str:

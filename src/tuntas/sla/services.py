@@ -21,7 +21,11 @@ def _duration(spec, tier_days: int | None) -> int:  # noqa: ANN001
 
 
 def clocks_apply(*, handling, workflow: Workflow, ops: ClockOps, tier_days: int | None = None) -> None:  # noqa: ANN001
-    """Start, stop, pause and resume the handling's clocks as the SOP says, then refresh its due date."""
+    """Start, stop, pause and resume the handling's clocks as the SOP says, then refresh its due date.
+
+    Durations count from today in the handling organisation's calendar (weekends and Holiday rows skipped);
+    a tiered clock takes the category's tier instead of the SOP's duration. A paused clock has no due date
+    and keeps the days it had left, which count again from the day it resumes."""
     if not (ops.start or ops.stop or ops.pause or ops.resume):
         return
     today = time.today()
@@ -45,7 +49,8 @@ def clocks_apply(*, handling, workflow: Workflow, ops: ClockOps, tier_days: int 
     for name in ops.resume:
         c = running.get(name)
         if c is not None and c.status == Clock.Status.PAUSED:
-            c.due_date = cal.add(today, max(c.remaining or 0, 0), c.unit)
+            # What was left counts again from today; a clock paused after its due date stays overdue.
+            c.due_date = cal.add(today, c.remaining or 0, c.unit)
             c.status, c.paused_on = Clock.Status.RUNNING, None
             c.save(update_fields=["due_date", "status", "paused_on"])
     for name in ops.start:
@@ -72,6 +77,7 @@ def _stop(c: Clock, now: dt.datetime, today: dt.date) -> None:
 
 
 def clocks_stop_all(handling) -> None:  # noqa: ANN001
+    """Stop every clock (the handling reached a final state), recording whether each met its due date."""
     now, today = time.now(), time.today()
     for c in handling.clocks.exclude(status=Clock.Status.STOPPED):
         _stop(c, now, today)
@@ -79,6 +85,7 @@ def clocks_stop_all(handling) -> None:  # noqa: ANN001
 
 
 def refresh_due_date(handling) -> None:  # noqa: ANN001
+    """``handling.due_date`` is the earliest due date of its running clocks (the caller saves it)."""
     due = (
         handling.clocks.filter(status=Clock.Status.RUNNING, due_date__isnull=False)
         .order_by("due_date")

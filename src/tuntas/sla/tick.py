@@ -52,7 +52,10 @@ def sla_tick(limit: int = 1000) -> TickResult:
                     "sla expiry transition failed handling=%s clock=%s code=%s", handling.pk, c.name, exc.code
                 )
         with transaction.atomic():
-            updated = Clock.objects.filter(pk=c.pk, breached_at__isnull=True).update(breached_at=time.now())
+            # Guarded update: a clock stopped or already marked meanwhile (another tick) is left alone.
+            updated = Clock.objects.filter(
+                pk=c.pk, status=Clock.Status.RUNNING, breached_at__isnull=True
+            ).update(breached_at=time.now())
             if updated:
                 event_add(
                     complaint=handling.complaint,

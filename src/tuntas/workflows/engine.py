@@ -7,6 +7,7 @@ each one, what data it needs, and which SLA clocks it starts, stops, pauses or r
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -156,6 +157,11 @@ class Workflow:
         for name in ("states", "transitions", "clocks", "closure_reasons"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
 
+    def __reduce__(self) -> tuple[type[Workflow], tuple[object, ...]]:
+        # Mapping proxies cannot be pickled or deep-copied; plain dicts go back through __init__.
+        values = (getattr(self, f.name) for f in dataclasses.fields(self))
+        return type(self), tuple(dict(v) if isinstance(v, MappingProxyType) else v for v in values)
+
     def state(self, name: str) -> StateSpec:
         """The state called ``name``; KeyError if the workflow has none."""
         try:
@@ -277,12 +283,16 @@ def _transition_problems(wf: Workflow, t: TransitionSpec) -> Iterator[Problem]:
     if pseudo and len(t.roles) > 1:
         yield Problem("transition", t.name, "roles", f"{what}: role '{min(pseudo)}' must be its only role")
     # Reporter and system transitions are found by their trigger, so each needs the right one.
-    expected = (
-        REPORTER_TRIGGERS if "pelapor" in t.roles else SYSTEM_TRIGGERS if "sistem" in t.roles else {None}
-    )
-    if t.trigger not in expected:
-        wanted = " or ".join(sorted(f"'{x}'" for x in expected if x)) or "no trigger"
-        yield Problem("transition", t.name, "trigger", f"{what}: roles {sorted(t.roles)} need {wanted}")
+    if "pelapor" in t.roles and t.trigger not in REPORTER_TRIGGERS:
+        yield Problem(
+            "transition", t.name, "trigger", f"{what}: a pelapor transition needs trigger reply or accept"
+        )
+    elif "sistem" in t.roles and t.trigger not in SYSTEM_TRIGGERS:
+        yield Problem("transition", t.name, "trigger", f"{what}: a sistem transition needs trigger expiry")
+    elif not pseudo and t.trigger is not None:
+        yield Problem(
+            "transition", t.name, "trigger", f"{what}: only pelapor and sistem transitions take a trigger"
+        )
     if "sistem" in t.roles and any(f.required for f in t.fields):
         yield Problem("transition", t.name, "fields", f"{what}: the system cannot fill required fields")
     target = t.field("target")

@@ -1,0 +1,75 @@
+"""Admin for the outbox: read-only, to see what was queued and how delivery went.
+
+The recipient is a reporter's email or phone, i.e. part of their identity; it is shown masked here, because
+admin access is not the role-checked, logged identity view of the console.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from tuntas.notify.models import DeliveryAttempt, OutboxMessage
+
+
+def mask(recipient: str) -> str:
+    """'budi.santoso@example.com' -> 'b***@example.com'; '081234567890' -> '0812******90'."""
+    if "@" in recipient:
+        local, _at, domain = recipient.partition("@")
+        return f"{local[:1]}***@{domain}"
+    if len(recipient) > 6:
+        return recipient[:4] + "*" * (len(recipient) - 6) + recipient[-2:]
+    return "***"
+
+
+class DeliveryAttemptInline(admin.TabularInline):
+    model = DeliveryAttempt
+    extra = 0
+    can_delete = False
+    fields = ("started_at", "duration_ms", "ok", "error")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "channel", "masked_recipient", "template", "subject", "status", "attempts")
+    list_filter = ("status", "channel", "template")
+    list_select_related = ("complaint",)
+    search_fields = ("^complaint__tracking_code", "subject")
+    date_hierarchy = "created_at"
+    show_full_result_count = False
+    fields = (
+        "channel",
+        "masked_recipient",
+        "template",
+        "subject",
+        "body",
+        "complaint",
+        "event",
+        "status",
+        "attempts",
+        "next_attempt_at",
+        "created_at",
+        "sent_at",
+    )
+    readonly_fields = fields
+    inlines = (DeliveryAttemptInline,)
+
+    @admin.display(description=_("penerima"))
+    def masked_recipient(self, obj: OutboxMessage) -> str:
+        return mask(obj.recipient)
+
+    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False

@@ -1,0 +1,73 @@
+"""Citizen portal: the home page, filing a complaint, and the village picker fragment."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.decorators import ratelimit
+
+from tuntas.complaints.models import Complaint
+from tuntas.complaints.services import complaint_submit
+from tuntas.core.errors import InvalidInput
+from tuntas.web.portal import proof, regions
+from tuntas.web.portal.forms import SubmitForm, TrackForm
+
+
+def rate_from(setting: str):  # noqa: ANN201
+    """Read the rate at request time, so a deployment (or a test) can change it without a restart."""
+    return lambda group, request: getattr(settings, setting)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/home.html", {"track_form": TrackForm()})
+
+
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate=rate_from("TUNTAS_RATE_SUBMIT"), method="POST", block=True)
+def submit(request: HttpRequest) -> HttpResponse:
+    form = SubmitForm(request.POST, request.FILES) if request.method == "POST" else SubmitForm()
+    if form.is_bound and form.is_valid():
+        try:
+            done = complaint_submit(data=form.complaint_input(), channel=Complaint.Channel.WEB)
+        except InvalidInput as exc:
+            form.apply_errors(exc)
+        else:
+            proof.remember(request, done.complaint, done.secret)
+            # Post/Redirect/Get: the secret travels in the session, never in a URL.
+            request.session[proof.SUBMITTED_KEY] = {"code": done.complaint.tracking_code, "secret": done.secret}
+            return redirect("portal:submitted")
+    kecamatans = regions.kecamatan_list()
+    return render(
+        request,
+        "portal/submit.html",
+        {"form": form, "kecamatans": kecamatans, "selected_kecamatan": form.selected_kecamatan()},
+    )
+
+
+@never_cache
+@require_GET
+def submitted(request: HttpRequest) -> HttpResponse:
+    """Shows the tracking code and secret once; a reload no longer has them."""
+    shown = request.session.pop(proof.SUBMITTED_KEY, None)
+    if not shown:
+        return redirect("portal:track")
+    return render(request, "portal/submitted.html", {"code": shown["code"], "secret": shown["secret"]})
+
+
+@require_GET
+def region_children(request: HttpRequest, kecamatan_code: str) -> HttpResponse:
+    """HTML fragment for the enhanced picker: the villages of one kecamatan of this deployment."""
+    kecamatan = regions.kecamatan_in_scope(kecamatan_code)
+    if kecamatan is None:
+        raise Http404(_("Kecamatan tidak ditemukan."))
+    selected = request.GET.get("selected", "")
+    return render(
+        request,
+        "portal/_desa_select.html",
+        {"options": regions.village_options(kecamatan), "selected": selected, "kecamatan": kecamatan},
+    )

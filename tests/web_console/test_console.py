@@ -1,0 +1,307 @@
+"""The staff console through HTTP: access, inbox filters, SOP actions end to end, and identity protection."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.test import Client
+
+from tests.web_console.conftest import REPORTER, png_bytes
+from tuntas.complaints import selectors, services
+from tuntas.complaints.models import Complaint, Event, Handling
+from tuntas.core import clock
+
+pytestmark = pytest.mark.django_db
+
+WITA = ZoneInfo("Asia/Makassar")
+IDENTITY_STRINGS = (REPORTER.name, REPORTER.email, REPORTER.phone, REPORTER.nik)
+
+
+def html(response) -> str:  # noqa: ANN001
+    return response.content.decode()
+
+
+def complaint_url(c: Complaint) -> str:
+    return f"/console/pengaduan/{c.pk}/"
+
+
+def action_url(h: Handling, transition: str) -> str:
+    return f"/console/penanganan/{h.pk}/aksi/{transition}/"
+
+
+def assert_no_identity(page: str) -> None:
+    for value in IDENTITY_STRINGS:
+        assert value not in page
+
+
+# --- access ---------------------------------------------------------------------------------------------
+
+
+def test_console_requires_login(directory):
+    response = Client().get("/console/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/console/masuk/?next=/console/")
+
+
+def test_login_page_then_inbox_then_logout_by_post(directory, login):
+    assert Client().get("/console/masuk/").status_code == 200
+    client = login(directory.petugas_pupr)
+    assert client.get("/console/").status_code == 200
+    assert client.get("/console/keluar/").status_code == 405  # signing out is a POST
+    response = client.post("/console/keluar/")
+    assert response.status_code == 302
+    assert client.get("/console/").status_code == 302
+
+
+def test_wrong_password_is_refused(directory):
+    response = Client().post("/console/masuk/", {"username": "petugas.pupr", "password": "salah-sekali"})
+    assert response.status_code == 200
+    assert Client().get("/console/").status_code == 302
+
+
+def test_inbox_shows_only_own_organisations_handlings(directory, login, submit, dispose):
+    c = submit()
+    dispose(c, directory.pupr)
+    pupr = login(directory.petugas_pupr)
+    assert c.tracking_code in html(pupr.get("/console/"))
+    assert pupr.get(complaint_url(c)).status_code == 200
+    disdik = login(directory.petugas_disdik)
+    assert c.tracking_code not in html(disdik.get("/console/"))
+    assert disdik.get(complaint_url(c)).status_code == 404
+
+
+# --- inbox filters --------------------------------------------------------------------------------------
+
+
+def test_inbox_overdue_and_due_soon_filters_follow_time(directory, login, submit):
+    monday = dt.datetime(2025, 3, 3, 9, 0, tzinfo=WITA)
+    with clock.frozen(monday) as advance:
+        c = submit()  # coordinator verification: 3 working days -> due Thursday 6 March
+        client = login(directory.koordinator)
+        assert c.tracking_code not in html(client.get("/console/?due=overdue"))
+        assert c.tracking_code not in html(client.get("/console/?due=soon"))
+        advance(dt.timedelta(days=1))
+        assert c.tracking_code in html(client.get("/console/?due=soon"))
+        advance(dt.timedelta(days=7))
+        page = html(client.get("/console/?due=overdue"))
+        assert c.tracking_code in page
+        assert "terlambat" in page.lower()
+
+
+def test_inbox_text_and_tracking_code_search(directory, login, submit):
+    road = submit()
+    water = submit(title="Air PDAM mati tiga hari", category="air-bersih")
+    client = login(directory.koordinator)
+    by_code = html(client.get("/console/", {"q": road.tracking_code.replace("-", "").lower()}))
+    assert road.tracking_code in by_code and water.tracking_code not in by_code
+    by_text = html(client.get("/console/", {"q": "pdam"}))
+    assert water.tracking_code in by_text and road.tracking_code not in by_text
+
+
+def test_inbox_assignee_filter(directory, login, submit, dispose):
+    mine, other = submit(), submit(title="Jembatan kayu rusak")
+    h = dispose(mine)
+    dispose(other)
+    services.handling_assign(actor=directory.petugas_pupr, handling_id=h.pk, assignee_id=directory.petugas_pupr.pk)
+    client = login(directory.petugas_pupr)
+    page = html(client.get("/console/", {"assignee": "me"}))
+    assert mine.tracking_code in page and other.tracking_code not in page
+    unassigned = html(client.get("/console/", {"assignee": "none"}))
+    assert other.tracking_code in unassigned and mine.tracking_code not in unassigned
+
+
+def test_inbox_htmx_request_gets_only_the_results(directory, login, submit):
+    c = submit()
+    client = login(directory.koordinator)
+    response = client.get("/console/", {"q": "berlubang"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="inbox-results")
+    page = html(response)
+    assert c.tracking_code in page
+    assert "<html" not in page
+    assert "HX-Request" in response["Vary"]
+
+
+# --- SOP actions ----------------------------------------------------------------------------------------
+
+
+def test_coordinator_disposes_and_opd_answers_end_to_end(directory, login, submit):
+    c = submit()
+    coord_handling = c.handlings.get()
+    coordinator = login(directory.koordinator)
+    page = html(coordinator.get(complaint_url(c)))
+    assert action_url(coord_handling, "verifikasi") in page
+    prefix = f"h{coord_handling.pk}-verifikasi"
+    response = coordinator.post(
+        action_url(coord_handling, "verifikasi"),
+        {
+            f"{prefix}-expected_version": coord_handling.version,
+            f"{prefix}-target": directory.pupr.pk,
+            f"{prefix}-instruksi": "Mohon segera ditinjau ke lokasi.",
+        },
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith(complaint_url(c))
+    coord_handling.refresh_from_db()
+    assert coord_handling.state == "didisposisikan" and not coord_handling.is_open
+    pupr_handling = c.handlings.get(organisation=directory.pupr)
+    before = selectors.public_status(c).label
+
+    petugas = login(directory.petugas_pupr)
+    assert c.tracking_code in html(petugas.get("/console/"))
+    prefix = f"h{pupr_handling.pk}-jawab"
+    response = petugas.post(
+        action_url(pupr_handling, "jawab"),
+        {f"{prefix}-expected_version": pupr_handling.version, f"{prefix}-jawaban": "Lubang sudah ditambal."},
+        follow=True,
+    )
+    assert "berhasil" in html(response)
+    pupr_handling.refresh_from_db()
+    assert pupr_handling.state == "dijawab"
+    c.refresh_from_db()
+    after = selectors.public_status(c)
+    assert after.label != before and after.can_accept
+    assert any(e.message == "Lubang sudah ditambal." for e in selectors.reporter_timeline(c))
+    timeline = html(petugas.get(complaint_url(c)))
+    assert "Lubang sudah ditambal." in timeline
+    assert "Kirim jawaban ke pelapor" in timeline  # the transition's SOP label in the timeline
+
+
+def test_missing_required_field_rerenders_with_error_and_changes_nothing(directory, login, submit, dispose):
+    h = dispose(submit())
+    client = login(directory.petugas_pupr)
+    prefix = f"h{h.pk}-jawab"
+    response = client.post(action_url(h, "jawab"), {f"{prefix}-expected_version": h.version})
+    assert response.status_code == 422
+    page = html(response)
+    assert f'id="aksi-{h.pk}-jawab"' in page
+    assert "errorlist" in page
+    fresh = Handling.objects.get(pk=h.pk)
+    assert (fresh.state, fresh.version) == (h.state, h.version)
+    assert not Event.objects.filter(handling=h, kind=Event.Kind.TRANSITIONED).exists()
+
+
+def test_stale_version_gives_conflict_message_and_changes_nothing(directory, login, submit, dispose):
+    h = dispose(submit())
+    services.handling_assign(actor=directory.kadis_pupr, handling_id=h.pk, assignee_id=directory.petugas_pupr.pk)
+    client = login(directory.petugas_pupr)
+    prefix = f"h{h.pk}-jawab"
+    response = client.post(
+        action_url(h, "jawab"),
+        {f"{prefix}-expected_version": h.version, f"{prefix}-jawaban": "Jawaban atas versi lama."},
+        follow=True,
+    )
+    assert "diubah orang lain" in html(response)
+    assert "Muat ulang" in html(response)
+    fresh = Handling.objects.get(pk=h.pk)
+    assert fresh.state == "diterima"
+    assert not Event.objects.filter(handling=h, kind=Event.Kind.TRANSITIONED).exists()
+
+
+def test_assign_take_note_and_reply(directory, login, submit, dispose):
+    c = submit()
+    h = dispose(c)
+    petugas = login(directory.petugas_pupr)
+    petugas.post(f"/console/penanganan/{h.pk}/ambil/")
+    assert Handling.objects.get(pk=h.pk).assignee == directory.petugas_pupr
+    kadis = login(directory.kadis_pupr)
+    kadis.post(f"/console/penanganan/{h.pk}/tugaskan/", {f"h{h.pk}-tugas-assignee": directory.kadis_pupr.pk})
+    assert Handling.objects.get(pk=h.pk).assignee == directory.kadis_pupr
+    petugas.post(f"/console/penanganan/{h.pk}/catatan/", {f"h{h.pk}-catatan-text": "Cek lokasi Senin."})
+    petugas.post(f"/console/penanganan/{h.pk}/balas/", {f"h{h.pk}-balas-text": "Kami akan meninjau lokasi."})
+    kinds = {e.kind: e for e in Event.objects.filter(handling=h)}
+    assert kinds[Event.Kind.COMMENTED].visibility == Event.Visibility.INTERNAL
+    assert kinds[Event.Kind.REPLIED].visibility == Event.Visibility.REPORTER
+    page = html(petugas.get(complaint_url(c)))
+    assert "Cek lokasi Senin." in page and "mengambil penanganan" in page
+
+
+# --- identity -------------------------------------------------------------------------------------------
+
+
+def test_confidential_identity_never_reaches_the_terlapor(directory, login, submit, dispose):
+    c = submit(identity_files=(("ktp.png", png_bytes()),))
+    h = dispose(c, directory.pupr)
+    for user in (directory.petugas_pupr, directory.kadis_pupr):
+        client = login(user)
+        pages = [
+            client.get("/console/"),
+            client.get(complaint_url(c)),
+            client.post(f"/console/pengaduan/{c.pk}/identitas/", follow=True),
+            client.post(f"/console/pengaduan/{c.pk}/identitas/", HTTP_HX_REQUEST="true"),
+            client.post(action_url(h, "jawab"), {f"h{h.pk}-jawab-expected_version": h.version}),
+        ]
+        for response in pages:
+            assert_no_identity(html(response))
+        assert "Identitas dirahasiakan" in html(pages[1])
+        assert "Tampilkan identitas" not in html(pages[1])
+    assert not Event.objects.filter(complaint=c, kind=Event.Kind.IDENTITY_VIEWED).exists()
+
+
+def test_coordinator_sees_confidential_identity_only_after_recorded_reveal(directory, login, submit):
+    c = submit()
+    client = login(directory.koordinator)
+    page = html(client.get(complaint_url(c)))
+    assert_no_identity(page)
+    assert "Tampilkan identitas (tercatat di riwayat)" in page
+    revealed = html(client.post(f"/console/pengaduan/{c.pk}/identitas/"))
+    assert REPORTER.name in revealed and REPORTER.email in revealed and REPORTER.phone in revealed
+    views = Event.objects.filter(complaint=c, kind=Event.Kind.IDENTITY_VIEWED)
+    assert views.count() == 1 and views.get().actor == directory.koordinator
+    fragment = html(
+        client.post(f"/console/pengaduan/{c.pk}/identitas/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="identitas-pelapor")
+    )
+    assert REPORTER.name in fragment and "<html" not in fragment
+    assert views.count() == 2
+    after = html(client.get(complaint_url(c)))
+    assert_no_identity(after)
+    assert "melihat identitas pelapor" in after
+
+
+def test_public_identity_shown_inline_without_recording(directory, login, submit):
+    c = submit(privacy=Complaint.Privacy.PUBLIC)
+    page = html(login(directory.koordinator).get(complaint_url(c)))
+    assert REPORTER.name in page
+    assert not Event.objects.filter(complaint=c, kind=Event.Kind.IDENTITY_VIEWED).exists()
+
+
+def test_anonymous_complaint_shows_no_identity(directory, login, submit):
+    c = submit(privacy=Complaint.Privacy.ANONYMOUS)
+    page = html(login(directory.koordinator).get(complaint_url(c)))
+    assert "Pelapor anonim" in page
+    assert_no_identity(page)
+    assert "Tampilkan identitas" not in page
+
+
+def test_viewer_sees_the_complaint_but_no_actions(directory, login, submit):
+    c = submit(privacy=Complaint.Privacy.PUBLIC)
+    h = c.handlings.get()
+    client = login(directory.viewer)
+    response = client.get(complaint_url(c))
+    assert response.status_code == 200
+    page = html(response)
+    assert c.title in page
+    assert "/aksi/" not in page and "/tugaskan/" not in page and "/ambil/" not in page
+    assert "/catatan/" not in page and "/balas/" not in page
+    assert_no_identity(page)
+    refused = client.post(action_url(h, "verifikasi"), {f"h{h.pk}-verifikasi-expected_version": h.version})
+    assert refused.status_code == 302
+    assert Handling.objects.get(pk=h.pk).state == h.state
+
+
+def test_identifying_attachments_hidden_from_the_opd(directory, login, submit, dispose):
+    c = submit(files=(("lubang.png", png_bytes()),), identity_files=(("ktp.png", png_bytes()),))
+    dispose(c)
+    evidence = c.attachments.get(identifying=False)
+    identity_doc = c.attachments.get(identifying=True)
+    opd = login(directory.petugas_pupr)
+    page = html(opd.get(complaint_url(c)))
+    assert f"/console/lampiran/{evidence.pk}/" in page
+    assert f"/console/lampiran/{identity_doc.pk}/" not in page
+    assert opd.get(f"/console/lampiran/{identity_doc.pk}/").status_code == 404
+    assert opd.get(f"/console/lampiran/{evidence.pk}/").status_code == 200
+    coordinator = login(directory.koordinator)
+    assert f"/console/lampiran/{identity_doc.pk}/" in html(coordinator.get(complaint_url(c)))
+    assert coordinator.get(f"/console/lampiran/{identity_doc.pk}/").status_code == 200
+    assert Event.objects.filter(complaint=c, kind=Event.Kind.IDENTITY_VIEWED).count() == 1
+    assert login(directory.petugas_disdik).get(f"/console/lampiran/{evidence.pk}/").status_code == 404
