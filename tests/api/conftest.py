@@ -118,7 +118,9 @@ def open_handling(api: Api, complaint_id: int, organisation_slug: str) -> dict:
     detail = api.get(f"/complaints/{complaint_id}")
     assert detail.status_code == 200, detail.content
     return next(
-        h for h in detail.json()["handlings"] if h["organisation"]["slug"] == organisation_slug and h["is_open"]
+        h
+        for h in detail.json()["handlings"]
+        if h["organisation"]["slug"] == organisation_slug and h["is_open"]
     )
 
 

@@ -42,6 +42,7 @@ def test_whole_journey_through_the_api(directory, public_api, api_as, file_compl
 
     handling = open_handling(opd, filed.id, "dinas-pupr")
     assert handling["state"] == "diterima"
+    assert handling["instruction"] == "Mohon ditindaklanjuti."
     assert "jawab" in [t["name"] for t in handling["transitions"]]
     answered = opd.post(
         f"/handlings/{handling['id']}/transitions",
@@ -63,12 +64,17 @@ def test_whole_journey_through_the_api(directory, public_api, api_as, file_compl
     assert accepted.status_code == 200, accepted.content
     assert accepted.json()["status"] == "closed"
     assert accepted.json()["can_rate"] is True
+    assert accepted.json()["status_label"].startswith("Selesai")
 
     rated = public_api.post("/track/rate", {**filed.keys, "rating": 5, "comment": "Cepat sekali."})
     assert rated.status_code == 200, rated.content
     assert rated.json()["rating"] == 5
     assert rated.json()["can_rate"] is False
-    assert Complaint.objects.get(pk=filed.id).status == Complaint.Status.CLOSED
+    complaint = Complaint.objects.get(pk=filed.id)
+    assert (complaint.status, complaint.closure_reason) == (Complaint.Status.CLOSED, "selesai")
+    staff_view = opd.get(f"/complaints/{filed.id}").json()
+    assert staff_view["status"] == "closed" and staff_view["rating"] == 5
+    assert all(h["transitions"] == [] for h in staff_view["handlings"])
 
 
 def test_track_shows_reporter_view_without_internal_events(directory, public_api, api_as, file_complaint):
@@ -76,7 +82,9 @@ def test_track_shows_reporter_view_without_internal_events(directory, public_api
     coordinator = api_as(directory.koordinator)
     h = open_handling(coordinator, filed.id, "koordinator-kotabaru")
     coordinator.post(f"/handlings/{h['id']}/comments", {"text": "Catatan internal: cek lokasi dulu."})
-    coordinator.post(f"/handlings/{h['id']}/comments", {"text": "Kami sedang memeriksa.", "to_reporter": True})
+    coordinator.post(
+        f"/handlings/{h['id']}/comments", {"text": "Kami sedang memeriksa.", "to_reporter": True}
+    )
 
     r = public_api.post("/track", filed.keys)
 
@@ -88,7 +96,9 @@ def test_track_shows_reporter_view_without_internal_events(directory, public_api
     assert data["privacy"] == "confidential"
     assert data["organisation"] == directory.coordinator.name
     assert data["can_withdraw"] is True and data["can_accept"] is False
-    assert data["attachments"] == [{"name": "lubang.png", "size": data["attachments"][0]["size"], "content_type": "image/png"}]
+    assert data["attachments"] == [
+        {"name": "lubang.png", "size": data["attachments"][0]["size"], "content_type": "image/png"}
+    ]
     messages = [e["message"] for e in data["timeline"]]
     assert "Kami sedang memeriksa." in messages
     assert not any("Catatan internal" in m for m in messages)
@@ -100,7 +110,9 @@ def test_track_shows_reporter_view_without_internal_events(directory, public_api
 def test_track_accepts_code_without_dashes_and_lowercase(directory, public_api, file_complaint):
     filed = file_complaint()
 
-    r = public_api.post("/track", {"tracking_code": filed.code.replace("-", "").lower(), "secret": filed.secret})
+    r = public_api.post(
+        "/track", {"tracking_code": filed.code.replace("-", "").lower(), "secret": filed.secret}
+    )
 
     assert r.status_code == 200
 
@@ -114,7 +126,9 @@ def test_reporter_answers_clarification_request(directory, public_api, api_as, f
         {"transition": "tunda", "data": {"kekurangan": "Di RT berapa lokasinya?"}},
     )
     assert r.status_code == 200, r.content
-    assert public_api.post("/track", filed.keys).json()["status_label"] == "Perlu informasi tambahan dari Anda"
+    assert (
+        public_api.post("/track", filed.keys).json()["status_label"] == "Perlu informasi tambahan dari Anda"
+    )
 
     r = public_api.post("/track/reply", {**filed.keys, "message": "RT 03, depan masjid."})
 
@@ -130,7 +144,11 @@ def test_reporter_reply_with_attachment(directory, public_api, file_complaint):
 
     r = public_api.post(
         "/track/reply",
-        {**filed.keys, "message": "Foto tambahan.", "attachments": [{"name": "foto2.png", "content_base64": png_base64()}]},
+        {
+            **filed.keys,
+            "message": "Foto tambahan.",
+            "attachments": [{"name": "foto2.png", "content_base64": png_base64()}],
+        },
     )
 
     assert r.status_code == 200, r.content
@@ -178,7 +196,13 @@ def test_organisations_directory_filters_by_kind(directory, public_api):
             "kind": "opd",
             "accepts_complaints": False,
         },
-        {"id": directory.pupr.pk, "slug": "dinas-pupr", "name": "Dinas PUPR", "kind": "opd", "accepts_complaints": True},
+        {
+            "id": directory.pupr.pk,
+            "slug": "dinas-pupr",
+            "name": "Dinas PUPR",
+            "kind": "opd",
+            "accepts_complaints": True,
+        },
     ]
     assert {o["slug"] for o in public_api.get("/organisations", {"accepts_complaints": "true"}).json()} == {
         "koordinator-kotabaru",

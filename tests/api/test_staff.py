@@ -126,7 +126,11 @@ def test_transition_returns_updated_handling_and_bumps_version(directory, api_as
 
     r = coordinator.post(
         f"/handlings/{h['id']}/transitions",
-        {"transition": "tunda", "data": {"kekurangan": "Lokasi persisnya di mana?"}, "expected_version": h["version"]},
+        {
+            "transition": "tunda",
+            "data": {"kekurangan": "Lokasi persisnya di mana?"},
+            "expected_version": h["version"],
+        },
     )
 
     assert r.status_code == 200, r.content
@@ -194,7 +198,9 @@ def test_confidential_identity_never_reaches_the_terlapor(directory, api_as, fil
         ]
         if user == directory.petugas_pupr:
             responses.append(opd.post(f"/handlings/{h['id']}/assign", {"assignee_id": user.pk}))
-            responses.append(opd.post(f"/handlings/{h['id']}/transitions", {"transition": "proses", "data": {}}))
+            responses.append(
+                opd.post(f"/handlings/{h['id']}/transitions", {"transition": "proses", "data": {}})
+            )
         identity = opd.get(f"/complaints/{filed.id}/identity")
 
         assert all(r.status_code in (200, 201) for r in responses), [r.content for r in responses]
@@ -323,7 +329,33 @@ def test_bad_credentials_are_401_even_with_csrf_enforced(directory, header):
     client = Client(enforce_csrf_checks=True)
     headers = {"Authorization": header} if header else {}
 
-    r = client.post("/api/v1/handlings/1/comments", {"text": "x"}, content_type="application/json", headers=headers)
+    r = client.post(
+        "/api/v1/handlings/1/comments", {"text": "x"}, content_type="application/json", headers=headers
+    )
 
     assert r.status_code == 401
     assert r.json()["code"] == "unauthenticated"
+
+
+def test_admin_issues_a_token_shown_once_and_stores_only_its_hash(directory):
+    from django.contrib.messages import get_messages
+
+    from tests.factories import UserFactory
+    from tuntas.api.tokens import token_hash
+
+    admin_user = UserFactory(username="admin", is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(admin_user)
+
+    r = client.post(
+        "/admin/api/apitoken/add/", {"user": directory.koordinator.pk, "name": "Dasbor Bupati"}, follow=True
+    )
+
+    assert r.status_code == 200
+    (message,) = [str(m) for m in get_messages(r.wsgi_request) if "tok_" in str(m)]
+    raw = message.rsplit(" ", 1)[-1]
+    token = ApiToken.objects.get(name="Dasbor Bupati")
+    assert token.key_hash == token_hash(raw) and raw not in token.key_hash
+    assert Api(raw).get("/handlings").status_code == 200
+    change = client.get(f"/admin/api/apitoken/{token.pk}/change/").content.decode()
+    assert raw not in change

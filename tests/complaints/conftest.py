@@ -38,6 +38,12 @@ def pytest_collection_modifyitems(config, items):  # noqa: ANN001
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings) -> None:  # noqa: ANN001
+    # The directory's eight users would otherwise cost a second of PBKDF2 per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_calendars() -> Iterator[None]:
     # Calendars are cached per process; a test adding Holiday rows must not see another test's.
     clear_cache()

@@ -37,7 +37,9 @@ def test_journey_from_submission_to_rating(submit, dispose, directory):
     assert reload(coordinator).state == "didisposisikan"
     opd = act(directory.petugas_pupr, opd, "proses")
     opd = act(directory.petugas_pupr, opd, "jawab", jawaban="Jalan akan ditambal minggu ini.")
-    services.reporter_reply(code=complaint.tracking_code, secret=s.secret, message="Belum ditambal sampai kini.")
+    services.reporter_reply(
+        code=complaint.tracking_code, secret=s.secret, message="Belum ditambal sampai kini."
+    )
     assert reload(opd).state == "diproses"  # not satisfied: back to work
     act(directory.petugas_pupr, opd, "jawab", jawaban="Penambalan selesai 6 Maret, foto terlampir.")
     services.reporter_reply(code=complaint.tracking_code, secret=s.secret, message="", accept=True)
@@ -94,7 +96,7 @@ INVALID = [
     ("privacy", {"privacy": "terbuka"}),
     ("classification", {"classification": "keluhan"}),
     ("category", {"category": "tidak-ada"}),
-    ("region_code", {"region_code": "99.99"}),
+    ("region", {"region_code": "99.99"}),
     ("reported_organisation", {"reported_organisation": "dinas-tidak-ada"}),
     ("intake_organisation", {"intake_organisation": "unit-tidak-ada"}),
     ("intake_organisation", {"intake_organisation": "dinas-pendidikan"}),  # does not take complaints
@@ -116,7 +118,9 @@ INVALID = [
 ]
 
 
-@pytest.mark.parametrize(("field", "overrides"), INVALID, ids=[f"{f}-{i}" for i, (f, _) in enumerate(INVALID)])
+@pytest.mark.parametrize(
+    ("field", "overrides"), INVALID, ids=[f"{f}-{i}" for i, (f, _) in enumerate(INVALID)]
+)
 def test_invalid_input_names_the_field_and_writes_nothing(submit, field, overrides):
     before = row_counts()
     with pytest.raises(InvalidInput) as exc:
@@ -149,13 +153,17 @@ def test_region_no_coordinator_covers_is_invalid_when_there_are_several(submit, 
     )
     with pytest.raises(InvalidInput) as exc:
         submit(region_code="63")
-    assert "region_code" in exc.value.errors
+    assert "region" in exc.value.errors
 
 
 def test_complaint_filed_directly_at_an_opd_that_takes_complaints(submit, directory):
     complaint = submit(intake_organisation="dinas-pupr").complaint
     handling = Handling.objects.get(complaint=complaint)
-    assert (handling.organisation, handling.workflow.slug, handling.state) == (directory.pupr, "opd", "diterima")
+    assert (handling.organisation, handling.workflow.slug, handling.state) == (
+        directory.pupr,
+        "opd",
+        "diterima",
+    )
 
 
 def test_tracking_codes_are_unique_and_carry_the_pemkab_prefix(submit):
@@ -172,7 +180,9 @@ def test_tracking_code_collision_draws_a_new_code(directory, frozen):
 
     # Each filing draws a 10-character secret and then 6 characters per tracking code attempt.
     first = services.complaint_submit(data=complaint_input(), choice=scripted("S" * 10 + "AAAAAA"))
-    second = services.complaint_submit(data=complaint_input(), choice=scripted("T" * 10 + "AAAAAA" + "BBBBBB"))
+    second = services.complaint_submit(
+        data=complaint_input(), choice=scripted("T" * 10 + "AAAAAA" + "BBBBBB")
+    )
     assert first.complaint.tracking_code == "KTB-AAAA-AA"
     assert second.complaint.tracking_code == "KTB-BBBB-BB"
 

@@ -23,6 +23,12 @@ REPORTER = {
 IDENTITY_STRINGS = ("Rahmat Hidayat", "rahmat.pelapor", "081298765432", "6302060101900002", "Rahasia Pelapor")
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # The directory fixture creates eight users; the default hasher would spend seconds on them per test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def form_data(**overrides) -> dict:
     data = {
         "title": "Jalan desa berlubang besar",
@@ -123,7 +129,9 @@ class Staff:
         d = self.directory
         self._take(complaint, d.coordinator, d.koordinator, "tunda", {"kekurangan": question})
 
-    def answer(self, complaint: Complaint, text: str = "Lubang jalan sudah ditambal pada hari Senin.") -> None:
+    def answer(
+        self, complaint: Complaint, text: str = "Lubang jalan sudah ditambal pada hari Senin."
+    ) -> None:
         d = self.directory
         self._take(complaint, d.pupr, d.petugas_pupr, "jawab", {"jawaban": text})
 

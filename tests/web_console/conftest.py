@@ -12,7 +12,10 @@ from tuntas.complaints import services
 from tuntas.complaints.models import Complaint
 
 REPORTER = services.ReporterInput(
-    name="Siti Rahmawati Pelapor", email="siti.pelapor@contoh.id", phone="081234567890", nik="6302061234567890"
+    name="Siti Rahmawati Pelapor",
+    email="siti.pelapor@contoh.id",
+    phone="081234567890",
+    nik="6302061234567890",
 )
 
 
@@ -28,9 +31,7 @@ def login():
 
     def _login(user) -> Client:  # noqa: ANN001
         client = Client()
-        response = client.post(
-            "/console/masuk/", {"username": user.username, "password": "rahasia-uji-123"}
-        )
+        response = client.post("/console/masuk/", {"username": user.username, "password": "rahasia-uji-123"})
         assert response.status_code == 302, "login failed"
         return client
 

@@ -104,7 +104,9 @@ def test_inbox_assignee_filter(directory, login, submit, dispose):
     mine, other = submit(), submit(title="Jembatan kayu rusak")
     h = dispose(mine)
     dispose(other)
-    services.handling_assign(actor=directory.petugas_pupr, handling_id=h.pk, assignee_id=directory.petugas_pupr.pk)
+    services.handling_assign(
+        actor=directory.petugas_pupr, handling_id=h.pk, assignee_id=directory.petugas_pupr.pk
+    )
     client = login(directory.petugas_pupr)
     page = html(client.get("/console/", {"assignee": "me"}))
     assert mine.tracking_code in page and other.tracking_code not in page
@@ -112,10 +114,32 @@ def test_inbox_assignee_filter(directory, login, submit, dispose):
     assert other.tracking_code in unassigned and mine.tracking_code not in unassigned
 
 
+def test_inbox_kecamatan_and_unit_filters(directory, login, submit, dispose):
+    from tests.factories import member
+
+    road = submit()  # desa Sigam, kecamatan Pulaulaut Utara
+    school = submit(
+        title="Pungutan seragam sekolah", region_code="63.02.07", reported_organisation="dinas-pendidikan"
+    )
+    dispose(road, directory.pupr)
+    dispose(school, directory.disdik)
+    both = member(directory.petugas_pupr, directory.disdik, "petugas")
+    client = login(both)
+    page = html(client.get("/console/"))
+    assert 'name="organisation"' in page and road.tracking_code in page and school.tracking_code in page
+    only_disdik = html(client.get("/console/", {"organisation": directory.disdik.pk}))
+    assert school.tracking_code in only_disdik and road.tracking_code not in only_disdik
+    kecamatan = html(client.get("/console/", {"region": "63.02.06"}))
+    assert road.tracking_code in kecamatan and school.tracking_code not in kecamatan
+    assert ">Kelumpang Selatan</option>" in kecamatan
+
+
 def test_inbox_htmx_request_gets_only_the_results(directory, login, submit):
     c = submit()
     client = login(directory.koordinator)
-    response = client.get("/console/", {"q": "berlubang"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="inbox-results")
+    response = client.get(
+        "/console/", {"q": "berlubang"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="inbox-results"
+    )
     page = html(response)
     assert c.tracking_code in page
     assert "<html" not in page
@@ -183,7 +207,9 @@ def test_missing_required_field_rerenders_with_error_and_changes_nothing(directo
 
 def test_stale_version_gives_conflict_message_and_changes_nothing(directory, login, submit, dispose):
     h = dispose(submit())
-    services.handling_assign(actor=directory.kadis_pupr, handling_id=h.pk, assignee_id=directory.petugas_pupr.pk)
+    services.handling_assign(
+        actor=directory.kadis_pupr, handling_id=h.pk, assignee_id=directory.petugas_pupr.pk
+    )
     client = login(directory.petugas_pupr)
     prefix = f"h{h.pk}-jawab"
     response = client.post(
@@ -249,7 +275,11 @@ def test_coordinator_sees_confidential_identity_only_after_recorded_reveal(direc
     views = Event.objects.filter(complaint=c, kind=Event.Kind.IDENTITY_VIEWED)
     assert views.count() == 1 and views.get().actor == directory.koordinator
     fragment = html(
-        client.post(f"/console/pengaduan/{c.pk}/identitas/", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="identitas-pelapor")
+        client.post(
+            f"/console/pengaduan/{c.pk}/identitas/",
+            HTTP_HX_REQUEST="true",
+            HTTP_HX_TARGET="identitas-pelapor",
+        )
     )
     assert REPORTER.name in fragment and "<html" not in fragment
     assert views.count() == 2
@@ -305,3 +335,71 @@ def test_identifying_attachments_hidden_from_the_opd(directory, login, submit, d
     assert coordinator.get(f"/console/lampiran/{identity_doc.pk}/").status_code == 200
     assert Event.objects.filter(complaint=c, kind=Event.Kind.IDENTITY_VIEWED).count() == 1
     assert login(directory.petugas_disdik).get(f"/console/lampiran/{evidence.pk}/").status_code == 404
+
+
+def test_inspektorat_forms_take_boolean_choice_date_and_severity(directory, login, submit, dispose):
+    c = submit()
+    h = dispose(c, directory.inspektorat)
+    auditor = login(directory.auditor)
+    prefix = f"h{h.pk}-ajukan_telaahan"
+    auditor.post(
+        action_url(h, "ajukan_telaahan"),
+        {
+            f"{prefix}-expected_version": h.version,
+            f"{prefix}-telaahan": "Ada dugaan pungutan liar.",
+            f"{prefix}-berkadar_pengawasan": "on",
+            f"{prefix}-saran": "pemeriksaan_khusus",
+        },
+    )
+    h.refresh_from_db()
+    assert h.state == "disposisi_inspektur"
+    inspektur = login(directory.inspektur)
+    page = html(inspektur.get(complaint_url(c)))
+    assert f'name="h{h.pk}-periksa-tanggal_surat_tugas"' in page and 'type="date"' in page
+    assert ">Berat</option>" in page
+    prefix = f"h{h.pk}-periksa"
+    response = inspektur.post(
+        action_url(h, "periksa"),
+        {
+            f"{prefix}-expected_version": h.version,
+            f"{prefix}-nomor_surat_tugas": "700/12/ITDA/2025",
+            f"{prefix}-tanggal_surat_tugas": "2025-03-05",
+            f"{prefix}-tim": "Auditor Ahli Muda, Auditor Pertama",
+            f"{prefix}-tingkat": "berat",
+        },
+    )
+    assert response.status_code == 302
+    h.refresh_from_db()
+    assert (h.state, h.severity) == ("pemeriksaan_khusus", "berat")
+    timeline = html(inspektur.get(complaint_url(c)))
+    assert "5 Maret 2025" in timeline  # the letter date in Indonesian
+    assert "Berkadar pengawasan" in timeline and "Pemeriksaan khusus" in timeline
+
+
+def _queries(client: Client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_inbox_and_complaint_page_queries_do_not_grow_with_rows(directory, login, submit, dispose):
+    first = submit(files=(("lubang.png", png_bytes()),))
+    dispose(first)
+    client = login(directory.petugas_pupr)
+    inbox_one, page_one = _queries(client, "/console/"), _queries(client, complaint_url(first))
+    for i in range(5):
+        c = submit(title=f"Jalan rusak ruas {i + 2}", files=(("lubang.png", png_bytes()),))
+        h = dispose(c)
+        services.comment_add(actor=directory.petugas_pupr, handling_id=h.pk, text="Dicek.")
+        services.handling_assign(
+            actor=directory.kadis_pupr, handling_id=h.pk, assignee_id=directory.petugas_pupr.pk
+        )
+        services.comment_add(
+            actor=directory.petugas_pupr, handling_id=first.handlings.last().pk, text=f"Catatan {i}"
+        )
+    assert _queries(client, "/console/") == inbox_one
+    assert _queries(client, complaint_url(first)) == page_one
+    assert inbox_one <= 25 and page_one <= 25

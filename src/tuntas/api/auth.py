@@ -9,10 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.errors import HttpError
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 
 from tuntas.api.tokens import token_authenticate
+from tuntas.core.errors import NotPermitted
 
 
 class TokenAuth(HttpBearer):
@@ -34,7 +37,10 @@ class SessionAuth(NinjaSessionAuth):
     def _get_key(self, request: HttpRequest) -> str | None:
         if not request.user.is_authenticated:
             return None
-        return super()._get_key(request)
+        try:
+            return super()._get_key(request)
+        except HttpError as exc:  # ninja's CSRF failure, in our error shape and language
+            raise NotPermitted(_("Token CSRF tidak ada atau tidak cocok. Muat ulang halaman.")) from exc
 
 
 token_auth = TokenAuth()

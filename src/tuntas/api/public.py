@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
+from collections.abc import Iterator
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
@@ -40,7 +41,7 @@ ERRORS = {422: ErrorOut, 429: ErrorOut}
 TRACK_ERRORS = {404: ErrorOut, 409: ErrorOut, **ERRORS}
 
 # Service error keys -> the API's field paths, so a client can point at the field it sent.
-SUBMIT_FIELDS = {
+API_FIELDS = {
     "name": "reporter.name",
     "email": "reporter.email",
     "phone": "reporter.phone",
@@ -61,6 +62,15 @@ class IpRateLimit(BaseThrottle):
         # is_ratelimited itself honours settings.RATELIMIT_ENABLE.
         rate = getattr(settings, self.rate_setting)
         return not is_ratelimited(request, group=self.group, key="ip", rate=rate, increment=True)
+
+
+@contextlib.contextmanager
+def _api_field_names() -> Iterator[None]:
+    try:
+        yield
+    except InvalidInput as exc:
+        errors = {API_FIELDS.get(k, k): v for k, v in exc.errors.items()}
+        raise InvalidInput(exc.message, errors=errors) from exc
 
 
 SUBMIT_RATE = IpRateLimit("tuntas:submit", "TUNTAS_RATE_SUBMIT")
@@ -104,14 +114,8 @@ def complaint_submit(request: HttpRequest, payload: ComplaintIn):
         ),
         files=_decode(payload.attachments),
     )
-    try:
-        # complaint_submit commits the complaint row before the rest; one outer transaction keeps a failure
-        # later on (identity, files, handling) from leaving a half-written complaint behind.
-        with transaction.atomic():
-            result = services.complaint_submit(data=data, channel=Complaint.Channel.API)
-    except InvalidInput as exc:
-        errors = {SUBMIT_FIELDS.get(k, k): v for k, v in exc.errors.items()}
-        raise InvalidInput(exc.message, errors=errors) from exc
+    with _api_field_names():
+        result = services.complaint_submit(data=data, channel=Complaint.Channel.API)
     return Status(201, present.submitted(result))
 
 
@@ -126,13 +130,14 @@ def track(request: HttpRequest, payload: TrackIn):
 )
 def track_reply(request: HttpRequest, payload: ReplyIn):
     """Answer the unit (or send the information it asked for); with ``accept`` the answer settles it."""
-    services.reporter_reply(
-        code=payload.tracking_code,
-        secret=payload.secret,
-        message=payload.message,
-        files=_decode(payload.attachments),
-        accept=payload.accept,
-    )
+    with _api_field_names():
+        services.reporter_reply(
+            code=payload.tracking_code,
+            secret=payload.secret,
+            message=payload.message,
+            files=_decode(payload.attachments),
+            accept=payload.accept,
+        )
     return present.track(services.complaint_by_secret(payload.tracking_code, payload.secret))
 
 

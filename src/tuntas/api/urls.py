@@ -19,12 +19,14 @@ app_name = "api"
 
 
 def _json_405(view: Callable) -> Callable:
-    """ninja answers a wrong method with an empty 405; give it the API's error body."""
+    """ninja answers a wrong method with a plain-text 405; give it the API's error body."""
 
     @functools.wraps(view)
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
         response = view(request, *args, **kwargs)
-        if response.status_code == 405 and not response.content:
+        if response.status_code == 405 and not response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
             message = _("Metode %(method)s tidak didukung di sini.") % {"method": request.method}
             allow = response.get("Allow", "")
             response = error_response(request, 405, "method_not_allowed", message)

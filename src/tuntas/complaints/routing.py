@@ -35,7 +35,7 @@ def intake_for(*, region: Region | None, explicit: Organisation | None) -> Organ
         return coordinators[0]
     raise InvalidInput(
         _("Belum ada unit penerima pengaduan untuk wilayah ini."),
-        errors={"region_code": _("Wilayah ini belum terhubung dengan koordinator pengaduan.")},
+        errors={"region": _("Wilayah ini belum terhubung dengan koordinator pengaduan.")},
     )
 
 

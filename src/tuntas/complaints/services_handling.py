@@ -52,7 +52,9 @@ def _stale() -> Conflict:
 def _get(handling_id: int, *, lock: bool) -> Handling:
     qs = Handling.objects.select_related("complaint", "organisation", "workflow", "complaint__category")
     try:
-        return (qs.select_for_update() if lock else qs).get(pk=handling_id)
+        # OF self: lock the handling only (not its organisation or SOP rows, which every other handling
+        # shares), and PostgreSQL refuses FOR UPDATE on the nullable side of the category's outer join.
+        return (qs.select_for_update(of=("self",)) if lock else qs).get(pk=handling_id)
     except Handling.DoesNotExist as exc:
         raise NotFound(_("Penanganan tidak ditemukan.")) from exc
 
@@ -283,7 +285,7 @@ def handlings_withdraw(*, complaint: Complaint, actor: Actor, reason: str) -> No
     The caller holds the complaint's row lock."""
     for h in (
         complaint.handlings.filter(is_open=True)
-        .select_for_update()
+        .select_for_update(of=("self",))
         .select_related("workflow", "organisation")
     ):
         wf = workflow_for(h)

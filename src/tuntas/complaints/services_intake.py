@@ -112,7 +112,7 @@ def _validate(data: ComplaintInput) -> dict:
     if data.region_code:
         region = Region.objects.filter(code=data.region_code.strip()).first()
         if region is None:
-            errors["region_code"] = _("Wilayah tidak dikenal.")
+            errors["region"] = _("Wilayah tidak dikenal.")
     reported = intake = None
     if data.reported_organisation:
         reported = Organisation.objects.filter(slug=data.reported_organisation, is_active=True).first()

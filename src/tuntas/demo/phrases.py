@@ -9,19 +9,81 @@ from __future__ import annotations
 import random
 
 FIRST_NAMES = (
-    "Muhammad", "Ahmad", "Siti", "Nur", "Rahmat", "Abdul", "Fitri", "Dewi", "Andi", "Rusdi", "Hasanah",
-    "Syarifah", "Gusti", "Wayan", "Made", "Ketut", "Agus", "Sri", "Yuli", "Rina", "Hendra", "Fajar",
-    "Rizky", "Aisyah", "Zainal", "Halimah", "Saleh", "Norma", "Bahrudin", "Jumiati", "Samsul", "Arbain",
+    "Muhammad",
+    "Ahmad",
+    "Siti",
+    "Nur",
+    "Rahmat",
+    "Abdul",
+    "Fitri",
+    "Dewi",
+    "Andi",
+    "Rusdi",
+    "Hasanah",
+    "Syarifah",
+    "Gusti",
+    "Wayan",
+    "Made",
+    "Ketut",
+    "Agus",
+    "Sri",
+    "Yuli",
+    "Rina",
+    "Hendra",
+    "Fajar",
+    "Rizky",
+    "Aisyah",
+    "Zainal",
+    "Halimah",
+    "Saleh",
+    "Norma",
+    "Bahrudin",
+    "Jumiati",
+    "Samsul",
+    "Arbain",
 )
 LAST_NAMES = (
-    "Rahman", "Hidayat", "Aminah", "Saputra", "Wati", "Fauzi", "Hasan", "Ramadhan", "Lestari", "Sulaiman",
-    "Baso", "Mansyur", "Rusdiansyah", "Yusuf", "Kurniawan", "Suryani", "Asmuni", "Jamaludin", "Maulida",
-    "Setiawan", "Sudarta", "Hairani", "Noorhasanah", "Effendi", "Akbar", "Mahmud",
+    "Rahman",
+    "Hidayat",
+    "Aminah",
+    "Saputra",
+    "Wati",
+    "Fauzi",
+    "Hasan",
+    "Ramadhan",
+    "Lestari",
+    "Sulaiman",
+    "Baso",
+    "Mansyur",
+    "Rusdiansyah",
+    "Yusuf",
+    "Kurniawan",
+    "Suryani",
+    "Asmuni",
+    "Jamaludin",
+    "Maulida",
+    "Setiawan",
+    "Sudarta",
+    "Hairani",
+    "Noorhasanah",
+    "Effendi",
+    "Akbar",
+    "Mahmud",
 )
 
 MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-    "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -63,20 +125,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "ditangani. Terima kasih atas laporannya.",
     ),
     # Inspektorat
-    "telaahan": (
-        "Pengaduan memuat dugaan pungutan tanpa dasar hukum; pelapor menyebutkan nominal dan waktu kejadian. "
-        "Disarankan konfirmasi dan klarifikasi kepada pihak terkait.",
-        "Pengaduan berkadar pengawasan: dugaan penyimpangan pengelolaan anggaran dengan indikasi kerugian. "
-        "Data awal cukup untuk pemeriksaan khusus.",
-        "Substansi pengaduan merupakan permasalahan pelayanan teknis dan lebih tepat ditangani perangkat daerah "
-        "terkait. Disarankan dilimpahkan dengan pemantauan.",
-    ),
     "hasil_klarifikasi": (
-        "Pihak sekolah mengakui adanya pungutan yang belum memiliki dasar keputusan komite; pungutan dihentikan "
-        "dan dana dikembalikan kepada orang tua.",
-        "Kepala desa memberikan klarifikasi dan bukti pertanggungjawaban; ditemukan kekurangan volume yang "
-        "disanggupi untuk diselesaikan dalam 30 hari.",
-        "Terlapor membantah tuduhan dan menunjukkan dokumen pendukung; tidak ditemukan penyimpangan.",
+        "Terlapor memberikan klarifikasi dan dokumen pendukung; pungutan dihentikan dan terlapor diberi "
+        "pembinaan oleh atasannya.",
     ),
     "tim": ("Pengendali Teknis: Irban II; Ketua Tim: Auditor Madya; Anggota: 2 orang Auditor Muda.",),
     "ringkasan": (
@@ -89,9 +140,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     # Ombudsman
     "terlapor": ("Kepala Dinas terkait di lingkungan Pemerintah Kabupaten Kotabaru",),
-    "hasil": (
-        "Setelah koordinasi langsung dengan instansi terkait, layanan kepada pelapor sudah dipulihkan.",
-    ),
     "tindakan_korektif": (
         "Menyelesaikan layanan pelapor paling lambat 14 hari; menyusun dan mengumumkan standar pelayanan "
         "beserta jangka waktu penyelesaiannya; membina petugas yang bersangkutan.",
@@ -112,6 +160,92 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "terima": ("Terima kasih, sudah ditangani.", "Sudah beres, terima kasih atas respons cepatnya.", ""),
 }
+
+# Texts that depend on the SOP and step: "<sop>.<transition>.<field>", "<sop>.<field>", tried before "<field>".
+PHRASES.update(
+    {
+        "lapor-admin.arsipkan.catatan": (
+            "Laporan yang sama sudah diterima dan sedang ditindaklanjuti dengan kode lacak lain.",
+        ),
+        "inspektorat.minta_keterangan.pertanyaan": (
+            "Mohon sampaikan waktu kejadian, pihak yang meminta pungutan (bila diketahui), dan bukti pendukung "
+            "seperti kuitansi, pesan atau foto.",
+        ),
+        "inspektorat.telaahan.klarifikasi": (
+            "Pengaduan memuat dugaan pungutan tanpa dasar hukum; pelapor menyebutkan nominal dan waktu kejadian. "
+            "Disarankan konfirmasi dan klarifikasi kepada pihak terkait.",
+        ),
+        "inspektorat.telaahan.pemeriksaan_khusus": (
+            "Pengaduan berkadar pengawasan: dugaan penyimpangan pengelolaan anggaran dengan indikasi kerugian "
+            "daerah. Data awal cukup untuk pemeriksaan khusus.",
+        ),
+        "inspektorat.telaahan.limpah": (
+            "Substansi pengaduan merupakan permasalahan pelayanan teknis dan lebih tepat ditangani perangkat "
+            "daerah terkait. Disarankan dilimpahkan dengan pemantauan.",
+        ),
+        "inspektorat.telaahan.tidak_ditindaklanjuti": (
+            "Pengaduan tidak menyebutkan waktu, tempat maupun pihak yang diadukan; bukti awal tidak memadai.",
+        ),
+        "inspektorat.instruksi": (
+            "Lakukan konfirmasi dan klarifikasi kepada pihak terkait paling lambat 14 hari kerja.",
+            "Tindak lanjuti dan laporkan hasilnya kepada Inspektur paling lambat 14 hari kerja.",
+        ),
+        "inspektorat.selesai_klarifikasi.jawaban": (
+            "Inspektorat sudah melakukan konfirmasi dan klarifikasi kepada pihak terkait. Pungutan yang Anda "
+            "laporkan dihentikan dan pihak terkait diberi pembinaan. Terima kasih atas kepedulian Anda.",
+        ),
+        "inspektorat.kirim_surat_jawaban.jawaban": (
+            "Pemeriksaan khusus atas pengaduan Anda telah selesai. Inspektorat merekomendasikan pengembalian "
+            "kerugian dan pembinaan kepada pihak terkait; pelaksanaannya kami pantau.",
+        ),
+        "inspektorat.tutup.penjelasan": (
+            "Setelah ditelaah, data dan bukti dalam pengaduan belum cukup untuk ditindaklanjuti. Anda dapat "
+            "mengadu kembali dengan melampirkan bukti pendukung.",
+        ),
+        "ombudsman.minta_kelengkapan.kekurangan": (
+            "Mohon lengkapi salinan identitas, kronologi rinci, dan bukti bahwa Anda sudah mengadu kepada "
+            "instansi terlapor.",
+        ),
+        "ombudsman.memenuhi_formil.catatan": (
+            "Syarat formil lengkap: identitas, kronologi, dan bukti pengaduan kepada instansi terlapor.",
+        ),
+        "ombudsman.ajukan_pleno.ringkasan": (
+            "Pelapor sudah mengadu kepada instansi terlapor tetapi tidak mendapat penyelesaian dalam waktu yang "
+            "patut. Laporan memenuhi syarat materiil dan termasuk kewenangan Ombudsman.",
+        ),
+        "ombudsman.pleno_tutup.penjelasan": (
+            "Rapat pleno memutuskan laporan ditutup karena instansi terlapor masih dalam tenggang waktu "
+            "penyelesaian. Silakan melapor kembali bila setelah batas waktu itu layanan belum diberikan.",
+        ),
+        "ombudsman.selesai_pemeriksaan.ringkasan": (
+            "Setelah klarifikasi Ombudsman kepada {instansi}, layanan kepada pelapor sudah diselesaikan dan "
+            "pelapor menyatakan masalahnya tuntas.",
+        ),
+        "ombudsman.lahp_maladministrasi.ringkasan": (
+            "Ombudsman menemukan maladministrasi berupa penundaan berlarut. Terlapor wajib melaksanakan tindakan "
+            "korektif dalam 30 hari kerja; Anda dapat menanggapi LAHP dalam 14 hari.",
+        ),
+        "ombudsman.lahp_tidak_ditemukan.ringkasan": (
+            "Hasil pemeriksaan menunjukkan layanan telah diberikan sesuai standar pelayanan; maladministrasi "
+            "tidak ditemukan.",
+        ),
+        "ombudsman.ringkasan": (
+            "Terlapor telah melaksanakan tindakan korektif: layanan pelapor diselesaikan dan standar pelayanan "
+            "diumumkan. Laporan dinyatakan selesai.",
+        ),
+        "ombudsman.rco_selesai.hasil": (
+            "Setelah koordinasi langsung Ombudsman dengan {instansi}, layanan kepada pelapor sudah dipulihkan.",
+        ),
+        "hasil_klarifikasi.dana-desa": (
+            "Kepala desa memberikan klarifikasi dan bukti pertanggungjawaban; ditemukan kekurangan volume yang "
+            "disanggupi untuk diselesaikan dalam 30 hari.",
+        ),
+        "hasil_klarifikasi.pungutan-sekolah": (
+            "Pihak sekolah mengakui pungutan yang belum memiliki dasar keputusan komite; pungutan dihentikan dan "
+            "dana dikembalikan kepada orang tua.",
+        ),
+    }
+)
 
 RATING_COMMENTS = {
     5: ("Penanganan cepat dan jelas. Terima kasih.", "Sangat membantu, petugas responsif."),
@@ -135,9 +269,13 @@ BUKAN_WEWENANG = (
 GENERIC_NOTE = "Ditindaklanjuti sesuai SOP."
 
 
-def phrase(field: str, rng: random.Random) -> str:
-    options = PHRASES.get(field)
-    return rng.choice(options) if options else GENERIC_NOTE
+def phrase(field: str, rng: random.Random, *more_specific: str) -> str:
+    """A text for ``field``, from the first of ``more_specific`` keys that has one, else the field's own."""
+    for key in (*more_specific, field):
+        options = PHRASES.get(key)
+        if options:
+            return rng.choice(options)
+    return GENERIC_NOTE
 
 
 def person_name(rng: random.Random) -> str:

@@ -17,10 +17,12 @@ from tuntas.demo.kotabaru import INSPEKTORAT, KOORDINATOR, OMBUDSMAN
 class Topic:
     key: str
     category: str  # slug, "" for none (reports outside the regency's remit)
-    handler: str  # organisation slug; "desa" = the village of the location; "bukan_wewenang" = not the Pemkab's
+    handler: (
+        str  # organisation slug; "desa" = the village of the location; "bukan_wewenang" = not the Pemkab's
+    )
     weight: float
     reports: tuple[tuple[str, str], ...]  # (title, description)
-    answers: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()  # the answer to each report, in the same order (or none)
     questions: tuple[str, ...] = ()
     where: str = "any"  # any | pulau_laut | kota | daratan | desa_desk
     intake: str = KOORDINATOR  # KOORDINATOR, "desk" (the handler's own desk), OMBUDSMAN
@@ -66,10 +68,13 @@ TOPICS: tuple[Topic, ...] = (
             "Terima kasih atas laporannya. Tim UPT Jalan dan Jembatan sudah meninjau lokasi di Desa {desa} pada "
             "{hari}. Penambalan sementara dijadwalkan minggu ini, sedangkan peningkatan ruas jalan tersebut kami "
             "usulkan dalam anggaran perubahan tahun ini.",
-            "Ruas jalan yang Bapak/Ibu laporkan sudah kami survei. Kerusakan akan ditangani melalui "
-            "pemeliharaan rutin bulan depan. Untuk sementara kami pasang rambu peringatan di titik berlubang.",
+            "Ruas jalan yang dilaporkan sudah kami tinjau. Penimbunan dan perataan dengan alat berat dilakukan "
+            "minggu ini agar bisa dilalui saat hujan; peningkatan menjadi jalan beton kami usulkan dalam rencana "
+            "kerja tahun depan sesuai hasil musrenbang.",
             "Pekerjaan tersebut masih dalam masa pemeliharaan. Kami sudah menyurati penyedia jasa untuk "
             "memperbaiki bagian yang rusak paling lambat dua minggu ke depan dan akan memeriksa hasilnya.",
+            "Jembatan sudah ditinjau. Papan yang lapuk sudah diganti sementara bersama warga, dan penggantian "
+            "jembatan dengan konstruksi beton kami usulkan tahun depan.",
         ),
         questions=(
             "Mohon sebutkan titik lokasi yang lebih tepat (nama RT atau patokan terdekat) dan kirim foto "
@@ -111,6 +116,9 @@ TOPICS: tuple[Topic, ...] = (
         answers=(
             "Mohon maaf atas gangguannya. Gangguan disebabkan kerusakan pompa di instalasi pengolahan. Pompa "
             "sudah diganti pada {hari} dan aliran air di wilayah {desa} sudah normal kembali.",
+            "Air keruh terjadi karena endapan di pipa distribusi setelah perbaikan jaringan. Pipa di wilayah "
+            "{desa} sudah dikuras dan hasil uji kualitas air kembali memenuhi syarat. Mohon maaf atas "
+            "ketidaknyamanannya.",
             "Petugas kami sudah memeriksa meteran pelanggan. Terdapat kesalahan pencatatan angka meter bulan "
             "{bulan}; tagihan sudah dikoreksi dan selisihnya diperhitungkan pada rekening bulan depan.",
             "Kebocoran pipa sudah diperbaiki oleh tim distribusi. Terima kasih telah melapor, laporan warga "
@@ -156,9 +164,7 @@ TOPICS: tuple[Topic, ...] = (
             "Akta kelahiran sudah terbit dan kami kirimkan ke kantor desa {desa}. Keterlambatan terjadi karena "
             "berkas belum diunggah lengkap oleh operator desa.",
         ),
-        questions=(
-            "Mohon kirimkan NIK dan nomor tanda terima pengajuan agar dapat kami telusuri.",
-        ),
+        questions=("Mohon kirimkan NIK dan nomor tanda terima pengajuan agar dapat kami telusuri.",),
         service="Penerbitan dokumen kependudukan",
     ),
     Topic(

@@ -56,7 +56,7 @@ class DueWindow:
     soon_until: dt.date
 
     def flag(self, handling: Handling) -> str:
-        """"overdue", "soon" or "" for an open handling's due date (the same rule as the inbox filter)."""
+        """ "overdue", "soon" or "" for an open handling's due date (the same rule as the inbox filter)."""
         due = handling.due_date
         if not handling.is_open or due is None:
             return ""
@@ -72,11 +72,17 @@ def due_window() -> DueWindow:
     return DueWindow(today, calendar_for(None).working_days_add(today, DUE_SOON_WORKING_DAYS))
 
 
-def region_path(region: Region | None) -> list[Region]:
+def region_label(region: Region) -> str:
+    """ "Desa Sigam", "Kecamatan Pulaulaut Utara"; a name that already says its kind is kept as it is."""
+    kind = region.get_kind_display()
+    return region.name if region.name.lower().startswith(kind.lower()) else f"{kind} {region.name}"
+
+
+def region_path(region: Region | None) -> list[str]:
     """The region and the regions above it, smallest first (desa, kecamatan, kabupaten, provinsi)."""
-    path: list[Region] = []
+    path: list[str] = []
     node = region
     while node is not None and len(path) < 5:
-        path.append(node)
+        path.append(region_label(node))
         node = node.parent
     return path

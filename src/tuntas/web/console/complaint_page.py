@@ -11,7 +11,7 @@ from tuntas.complaints import access, selectors, services
 from tuntas.complaints.models import Complaint, Handling, ReporterIdentity
 from tuntas.complaints.services_handling import workflow_for
 from tuntas.directory.models import User
-from tuntas.web.console.common import console_context, due_window, region_path
+from tuntas.web.console.common import DueWindow, console_context, due_window, region_path
 from tuntas.web.console.forms import AssignForm, NoteForm, TransitionForm, sop_text
 from tuntas.web.console.timeline import timeline_items
 from tuntas.workflows import engine
@@ -42,7 +42,9 @@ class IdentityBlock:
     identity: ReporterIdentity | None = None
 
 
-def identity_block(user: User, complaint: Complaint, revealed: ReporterIdentity | None = None) -> IdentityBlock:
+def identity_block(
+    user: User, complaint: Complaint, revealed: ReporterIdentity | None = None
+) -> IdentityBlock:
     if complaint.privacy == Complaint.Privacy.ANONYMOUS:
         return IdentityBlock("anonymous")
     if revealed is not None:
@@ -55,7 +57,14 @@ def identity_block(user: User, complaint: Complaint, revealed: ReporterIdentity 
 
 
 def _panel(
-    user: User, complaint: Complaint, h: Handling, wf: engine.Workflow, own: bool, bound: TransitionForm | None
+    user: User,
+    complaint: Complaint,
+    h: Handling,
+    wf: engine.Workflow,
+    *,
+    own: bool,
+    window: DueWindow,
+    bound: TransitionForm | None,
 ) -> HandlingPanel:
     state = wf.states.get(h.state)
     panel = HandlingPanel(
@@ -63,7 +72,7 @@ def _panel(
         own=own,
         sop_name=sop_text(wf.name, wf.name_en),
         state_label=sop_text(state.label, state.label_en) if state else h.state,
-        due_flag=due_window().flag(h),
+        due_flag=window.flag(h),
     )
     if not own:
         return panel
@@ -111,8 +120,17 @@ def complaint_context(
     )
     workflows = {h.pk: workflow_for(h) for h in handlings}
     own_ids = access.organisation_ids_of(user)
+    window = due_window()
     panels = [
-        _panel(user, complaint, h, workflows[h.pk], user.is_superuser or h.organisation_id in own_ids, bound)
+        _panel(
+            user,
+            complaint,
+            h,
+            workflows[h.pk],
+            own=user.is_superuser or h.organisation_id in own_ids,
+            window=window,
+            bound=bound,
+        )
         for h in handlings
     ]
     context = {
@@ -126,6 +144,7 @@ def complaint_context(
         "attachments": list(selectors.staff_attachments(user, complaint)),
         "own_panels": [p for p in panels if p.own],
         "other_panels": [p for p in panels if not p.own],
+        "open_panels": any(p.own and p.handling.is_open for p in panels),
         "timeline": timeline_items(selectors.staff_timeline(complaint), workflows),
     }
     context.update(console_context(request))

@@ -6,15 +6,16 @@ Labels come from the SOP the event's handling follows, so an event reads the way
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tuntas.complaints.models import Complaint, Event
-from tuntas.workflows import engine
 from tuntas.web.console.forms import sop_text
+from tuntas.workflows import engine
 
 
 @dataclass(frozen=True)
@@ -97,89 +98,134 @@ def _closure_label(workflows: Iterable[engine.Workflow], code: str) -> str:
     return code
 
 
-def timeline_items(
-    events: Iterable[Event], workflows: Mapping[int, engine.Workflow]
-) -> list[TimelineItem]:
+@dataclass(frozen=True)
+class _Ctx:
+    """One event with what its sentence needs: the SOP of its handling and the names to fill in."""
+
+    event: Event
+    wf: engine.Workflow | None
+    workflows: Mapping[int, engine.Workflow]
+    actor: str
+    org: str
+
+    @property
+    def p(self) -> Mapping:
+        return self.event.payload or {}
+
+
+Sentence = tuple[str, list[tuple[str, str]]]  # the sentence and the transition data rows
+
+
+def _submitted(c: _Ctx) -> Sentence:
+    channel = c.p.get("channel", "")
+    label = Complaint.Channel(channel).label if channel in Complaint.Channel.values else channel
+    return _("Pelapor mengajukan pengaduan melalui %(channel)s.") % {"channel": label}, []
+
+
+def _handling_opened(c: _Ctx) -> Sentence:
+    values = {"org": c.org, "state": _state_label(c.wf, c.p.get("state", ""))}
+    if c.p.get("parent"):
+        return _("Pengaduan diteruskan ke %(org)s (tahap “%(state)s”).") % values, []
+    return _("Penanganan dibuka di %(org)s (tahap “%(state)s”).") % values, []
+
+
+def _transitioned(c: _Ctx) -> Sentence:
+    name = c.p.get("transition", "")
+    transition = c.wf.transitions.get(name) if c.wf else None
+    values = {"actor": c.actor, "org": c.org, "to": _state_label(c.wf, c.p.get("to", ""))}
+    if transition is None and name == "cabut":  # written by the withdrawal, not an SOP transition
+        return _("Penanganan di %(org)s ditutup karena pengaduan dicabut.") % values, []
+    values["action"] = sop_text(transition.label, transition.label_en) if transition else name
+    sentence = _("%(actor)s menjalankan “%(action)s” di %(org)s; tahap kini “%(to)s”.") % values
+    return sentence, _data_fields(c.wf, transition, c.p.get("data") or {})
+
+
+def _assigned(c: _Ctx) -> Sentence:
+    values = {"actor": c.actor, "org": c.org, "name": c.p.get("name") or ""}
+    if c.p.get("to") is None:
+        return _("%(actor)s menghapus penugasan di %(org)s.") % values, []
+    if c.event.actor_id is not None and c.p.get("to") == c.event.actor_id:
+        return _("%(actor)s mengambil penanganan di %(org)s.") % values, []
+    return _("%(actor)s menugaskan %(name)s di %(org)s.") % values, []
+
+
+def _clock_breached(c: _Ctx) -> Sentence:
+    clock = c.wf.clocks.get(c.p.get("clock", "")) if c.wf else None
+    values = {
+        "org": c.org,
+        "clock": sop_text(clock.label, clock.label_en) if clock else c.p.get("clock", ""),
+        "due": _date_text(c.p.get("due_date", "")),
+    }
+    return _("Tenggat “%(clock)s” di %(org)s (%(due)s) terlewati.") % values, []
+
+
+def _closed(c: _Ctx) -> Sentence:
+    reason = c.p.get("closure_reason") or ""
+    if not reason:
+        return _("Pengaduan selesai."), []
+    return _("Pengaduan selesai: %(reason)s.") % {"reason": _closure_label(c.workflows.values(), reason)}, []
+
+
+def _reporter_replied(c: _Ctx) -> Sentence:
+    if c.p.get("accept"):
+        return _("Pelapor menyatakan jawaban sudah sesuai."), []
+    return _("Pelapor menanggapi."), []
+
+
+def _rated(c: _Ctx) -> Sentence:
+    return _("Pelapor memberi penilaian %(rating)s dari 5.") % {"rating": c.p.get("rating", "?")}, []
+
+
+def _simple(text: str) -> Callable[[_Ctx], Sentence]:
+    """A sentence that only names the actor; ``text`` is marked with gettext_noop and translated here."""
+
+    def sentence(c: _Ctx) -> Sentence:
+        return _(text) % {"actor": c.actor, "org": c.org}, []
+
+    return sentence
+
+
+_SENTENCES = {
+    Event.Kind.SUBMITTED: _submitted,
+    Event.Kind.HANDLING_OPENED: _handling_opened,
+    Event.Kind.TRANSITIONED: _transitioned,
+    Event.Kind.ASSIGNED: _assigned,
+    Event.Kind.CLOCK_BREACHED: _clock_breached,
+    Event.Kind.CLOSED: _closed,
+    Event.Kind.REPORTER_REPLIED: _reporter_replied,
+    Event.Kind.RATED: _rated,
+    Event.Kind.COMMENTED: _simple(gettext_noop("%(actor)s menulis catatan internal.")),
+    Event.Kind.REPLIED: _simple(gettext_noop("%(actor)s mengirim pesan kepada pelapor.")),
+    Event.Kind.ATTACHMENT_ADDED: _simple(gettext_noop("%(actor)s menambahkan lampiran.")),
+    Event.Kind.IDENTITY_VIEWED: _simple(gettext_noop("%(actor)s melihat identitas pelapor.")),
+    Event.Kind.WITHDRAWN: _simple(gettext_noop("Pelapor mencabut pengaduan.")),
+}
+
+
+def timeline_items(events: Iterable[Event], workflows: Mapping[int, engine.Workflow]) -> list[TimelineItem]:
     """``workflows`` maps handling id -> the SOP that handling follows."""
     items = []
     for e in events:
-        wf = workflows.get(e.handling_id) if e.handling_id else None
-        org = e.handling.organisation.name if e.handling_id else ""
-        actor = actor_name(e)
-        p = e.payload or {}
-        fields: list[tuple[str, str]] = []
-        values = {"actor": actor, "org": org}
-        kind = e.kind
-        if kind == Event.Kind.SUBMITTED:
-            channel = p.get("channel", "")
-            label = Complaint.Channel(channel).label if channel in Complaint.Channel.values else channel
-            sentence = _("Pelapor mengajukan pengaduan melalui %(channel)s.") % {"channel": label}
-        elif kind == Event.Kind.HANDLING_OPENED:
-            values["state"] = _state_label(wf, p.get("state", ""))
-            if p.get("parent"):
-                sentence = _("Pengaduan diteruskan ke %(org)s (tahap “%(state)s”).") % values
-            else:
-                sentence = _("Penanganan dibuka di %(org)s (tahap “%(state)s”).") % values
-        elif kind == Event.Kind.TRANSITIONED:
-            transition = wf.transitions.get(p.get("transition", "")) if wf else None
-            values["to"] = _state_label(wf, p.get("to", ""))
-            if transition is None and p.get("transition") == "cabut":
-                sentence = _("Penanganan di %(org)s ditutup karena pengaduan dicabut.") % values
-            else:
-                values["action"] = (
-                    sop_text(transition.label, transition.label_en) if transition else p.get("transition", "")
-                )
-                sentence = _("%(actor)s menjalankan “%(action)s” di %(org)s; tahap kini “%(to)s”.") % values
-            fields = _data_fields(wf, transition, p.get("data") or {})
-        elif kind == Event.Kind.COMMENTED:
-            sentence = _("%(actor)s menulis catatan internal.") % values
-        elif kind == Event.Kind.REPLIED:
-            sentence = _("%(actor)s mengirim pesan kepada pelapor.") % values
-        elif kind == Event.Kind.REPORTER_REPLIED:
-            sentence = (
-                _("Pelapor menyatakan jawaban sudah sesuai.") if p.get("accept") else _("Pelapor menanggapi.")
-            )
-        elif kind == Event.Kind.ASSIGNED:
-            values["name"] = p.get("name") or ""
-            if p.get("to") is None:
-                sentence = _("%(actor)s menghapus penugasan di %(org)s.") % values
-            elif e.actor_id is not None and p.get("to") == e.actor_id:
-                sentence = _("%(actor)s mengambil penanganan di %(org)s.") % values
-            else:
-                sentence = _("%(actor)s menugaskan %(name)s di %(org)s.") % values
-        elif kind == Event.Kind.ATTACHMENT_ADDED:
-            sentence = _("%(actor)s menambahkan lampiran.") % values
-        elif kind == Event.Kind.IDENTITY_VIEWED:
-            sentence = _("%(actor)s melihat identitas pelapor.") % values
-        elif kind == Event.Kind.CLOCK_BREACHED:
-            clock = wf.clocks.get(p.get("clock", "")) if wf else None
-            values["clock"] = sop_text(clock.label, clock.label_en) if clock else p.get("clock", "")
-            values["due"] = _date_text(p.get("due_date", ""))
-            sentence = _("Tenggat “%(clock)s” di %(org)s (%(due)s) terlewati.") % values
-        elif kind == Event.Kind.WITHDRAWN:
-            sentence = _("Pelapor mencabut pengaduan.")
-        elif kind == Event.Kind.CLOSED:
-            reason = p.get("closure_reason") or ""
-            if reason:
-                label = _closure_label(workflows.values(), reason)
-                sentence = _("Pengaduan selesai: %(reason)s.") % {"reason": label}
-            else:
-                sentence = _("Pengaduan selesai.")
-        elif kind == Event.Kind.RATED:
-            sentence = _("Pelapor memberi penilaian %(rating)s dari 5.") % {"rating": p.get("rating", "?")}
-        else:
-            sentence = e.get_kind_display()
+        ctx = _Ctx(
+            event=e,
+            wf=workflows.get(e.handling_id) if e.handling_id else None,
+            workflows=workflows,
+            actor=actor_name(e),
+            org=e.handling.organisation.name if e.handling_id else "",
+        )
+        build = _SENTENCES.get(e.kind)
+        sentence, fields = build(ctx) if build else (e.get_kind_display(), [])
+        visibility = Event.Visibility(e.visibility) if e.visibility in Event.Visibility.values else None
         items.append(
             TimelineItem(
                 event=e,
                 sentence=sentence,
-                actor=actor,
-                organisation=org,
+                actor=ctx.actor,
+                organisation=ctx.org,
                 visibility=e.visibility,
-                visibility_label=Event.Visibility(e.visibility).label
-                if e.visibility in Event.Visibility.values
-                else e.visibility,
-                message=e.message,
+                visibility_label=visibility.label if visibility else e.visibility,
+                # An opened handling's message only repeats the sentence ("Diterima oleh ...").
+                message="" if e.kind == Event.Kind.HANDLING_OPENED else e.message,
                 fields=fields,
             )
         )

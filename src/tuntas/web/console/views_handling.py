@@ -22,7 +22,9 @@ from tuntas.directory.models import User
 from tuntas.web.console.complaint_page import complaint_context
 from tuntas.web.console.forms import AssignForm, NoteForm, TransitionForm
 
-CONFLICT_MESSAGE = gettext_lazy("Penanganan ini sudah diubah orang lain. Muat ulang halaman lalu periksa lagi.")
+CONFLICT_MESSAGE = gettext_lazy(
+    "Penanganan ini sudah diubah orang lain. Muat ulang halaman lalu periksa lagi."
+)
 
 
 def _handling_or_404(user: User, handling_id: int) -> Handling:
@@ -54,7 +56,9 @@ def transition(request: HttpRequest, handling_id: int, transition: str) -> HttpR
         messages.error(request, CONFLICT_MESSAGE)
         return _back(h, f"penanganan-{h.pk}")
     if spec not in wf.transitions_from(h.state, access.roles_in(user, h.organisation_id)):
-        messages.error(request, _("Aksi “%(action)s” tidak tersedia untuk Anda pada tahap ini.") % {"action": form.label})
+        messages.error(
+            request, _("Aksi “%(action)s” tidak tersedia untuk Anda pada tahap ini.") % {"action": form.label}
+        )
         return _back(h, f"penanganan-{h.pk}")
     if form.is_valid():
         try:
@@ -78,7 +82,9 @@ def transition(request: HttpRequest, handling_id: int, transition: str) -> HttpR
             return _back(h, f"penanganan-{h.pk}")
     complaint = selectors.complaint_for(user, h.complaint_id)
     context = complaint_context(request, complaint, bound=form)
-    messages.error(request, _("Periksa isian yang ditandai pada formulir “%(action)s”.") % {"action": form.label})
+    messages.error(
+        request, _("Periksa isian yang ditandai pada formulir “%(action)s”.") % {"action": form.label}
+    )
     return render(request, "console/complaint.html", context, status=422)
 
 

@@ -6,13 +6,14 @@ from dataclasses import replace
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from tuntas.complaints import selectors
-from tuntas.complaints.models import Category
+from tuntas.complaints.models import Category, Handling
 from tuntas.complaints.selectors import InboxFilters
 from tuntas.directory.models import Organisation, Region, User
 from tuntas.web.console.common import console_context, due_window, is_htmx, my_organisations
@@ -96,6 +97,17 @@ def _filters(form: InboxFilterForm, orgs: list[Organisation]) -> InboxFilters:
     )
 
 
+def _in_region(handlings: QuerySet[Handling], code: str) -> QuerySet[Handling]:
+    """Handlings of complaints in the region ``code`` or below it.
+
+    Filtered here rather than through InboxFilters.region: the selector's ``region_id__startswith`` is not a
+    lookup Django allows on a foreign key (FieldError), reported to the selectors' owner.
+    """
+    if not code:
+        return handlings
+    return handlings.filter(Q(complaint__region_id=code) | Q(complaint__region__code__startswith=code + "."))
+
+
 def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
@@ -116,7 +128,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
         organisations=[(str(o.pk), o.name) for o in orgs],
     )
     filters = _filters(form, orgs)
-    handlings = selectors.inbox(user, filters).select_related("complaint__region__parent")
+    handlings = _in_region(selectors.inbox(user, replace(filters, region="")), filters.region).select_related(
+        "complaint__region__parent"
+    )
     page = Paginator(handlings, PAGE_SIZE).get_page(request.GET.get("page"))
     window = due_window()
     for h in page.object_list:
@@ -138,6 +152,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "query": _query_without_page(request),
         "results_id": RESULTS_ID,
         "has_units": bool(orgs),
+        "show_unit": len(orgs) > 1,  # one unit: the column would repeat the name shown in the menu
     }
     if is_htmx(request, RESULTS_ID):
         response = render(request, "console/_inbox_results.html", context)

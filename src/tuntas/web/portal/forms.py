@@ -142,14 +142,14 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
         help_text=_("Misalnya: Jl. Pangeran Hidayat RT 05, dekat masjid."),
     )
     latitude = forms.FloatField(
-        label=_("Lintang (latitude)"),
+        label=_("Lintang"),
         required=False,
         min_value=-90,
         max_value=90,
         widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
     )
     longitude = forms.FloatField(
-        label=_("Bujur (longitude)"),
+        label=_("Bujur"),
         required=False,
         min_value=-180,
         max_value=180,
@@ -178,7 +178,13 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
         initial=Complaint.Privacy.CONFIDENTIAL,
         widget=forms.RadioSelect,
     )
-    name = forms.CharField(label=_("Nama"), max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Nama"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=_("Wajib, kecuali Anda memilih Anonim."),
+    )
     email = forms.CharField(
         label=_("Email"),
         max_length=254,
@@ -192,11 +198,11 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
     )
     nik = forms.CharField(
-        label=_("NIK (opsional)"),
+        label=_("NIK"),
         max_length=16,
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        help_text=_("16 angka pada KTP. Tidak wajib."),
+        help_text=_("16 angka pada KTP."),
     )
     address = forms.CharField(label=_("Alamat"), max_length=300, required=False)
     files = MultipleFileField(
@@ -204,9 +210,11 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
         max_files=settings.TUNTAS_MAX_ATTACHMENTS,
     )
     identity_files = MultipleFileField(
-        label=_("Dokumen identitas (opsional)"),
+        label=_("Dokumen identitas"),
         max_files=MAX_IDENTITY_FILES,
-        help_text=_("Misalnya foto KTP. Hanya dilihat koordinator dan pengawas, tidak oleh instansi terlapor."),
+        help_text=_(
+            "Misalnya foto KTP. Hanya dilihat koordinator dan pengawas, tidak oleh instansi terlapor."
+        ),
     )
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
@@ -216,8 +224,8 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
         self.fields["region"].choices = [("", _("— Pilih desa/kelurahan —")), *regions.grouped_choices()]
         self.fields["reported_organisation"].choices = _organisation_choices()
         self.fields["occurred_on"].widget.attrs["max"] = clock.today().isoformat()
-        self.fields["files"].help_text = files_help() + " " + _(
-            "Data lokasi dan kamera pada foto dihapus otomatis."
+        self.fields["files"].help_text = (
+            files_help() + " " + _("Data lokasi dan kamera pada foto dihapus otomatis.")
         )
 
     def clean(self) -> dict:
@@ -287,7 +295,7 @@ class ReplyForm(ServiceErrorsMixin, forms.Form):
         label=_("Tanggapan atau keterangan Anda"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
     )
     files = MultipleFileField(
-        label=_("Lampiran (opsional)"),
+        label=_("Lampiran"),
         max_files=settings.TUNTAS_MAX_ATTACHMENTS,
     )
 
@@ -300,7 +308,7 @@ class ReplyForm(ServiceErrorsMixin, forms.Form):
 
 class AcceptForm(ServiceErrorsMixin, forms.Form):
     message = forms.CharField(
-        label=_("Pesan untuk petugas (opsional)"),
+        label=_("Pesan untuk petugas"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -323,10 +331,16 @@ RATING_CHOICES = [
 
 class RateForm(ServiceErrorsMixin, forms.Form):
     rating = forms.TypedChoiceField(
-        label=_("Nilai penanganan pengaduan Anda"), choices=RATING_CHOICES, coerce=int, widget=forms.RadioSelect
+        label=_("Nilai penanganan pengaduan Anda"),
+        choices=RATING_CHOICES,
+        coerce=int,
+        widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label=_("Komentar (opsional)"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Komentar"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003

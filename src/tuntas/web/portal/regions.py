@@ -15,12 +15,12 @@ COORDINATOR_KIND = "koordinator"
 
 def regencies() -> list[Region]:
     regions = Region.objects.filter(level=2)
-    served = regions.filter(
-        organisations__kind_id=COORDINATOR_KIND, organisations__is_active=True
-    ).distinct()
+    served = regions.filter(organisations__kind_id=COORDINATOR_KIND, organisations__is_active=True).distinct()
     if served:
         return list(served)
-    codes = Organisation.objects.filter(is_active=True, region__isnull=False).values_list("region_id", flat=True)
+    codes = Organisation.objects.filter(is_active=True, region__isnull=False).values_list(
+        "region_id", flat=True
+    )
     regency_codes = {".".join(code.split(".")[:2]) for code in codes if code.count(".") >= 1}
     return list(regions.filter(code__in=regency_codes))
 

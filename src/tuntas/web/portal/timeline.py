@@ -69,14 +69,15 @@ def _default_accept() -> set[str]:
 
 
 def entries(events: Iterable[Event]) -> list[Entry]:
-    """One entry per event. A reporter's own transition repeats the reply shown just before it, so its
-    message is left out; staff actions are attributed to their unit."""
+    """One entry per event, attributed to the unit (never a staff member's name). Messages that only repeat
+    what the entry already says are left out."""
     out = []
     for e in events:
-        from_reporter = e.actor_kind == "pelapor"
+        # The intake handling is opened "by the reporter" technically; only their own acts are marked theirs.
+        from_reporter = e.actor_kind == "pelapor" and e.kind != Kind.HANDLING_OPENED
         message = e.message
-        if e.kind == Kind.TRANSITIONED and from_reporter:
-            message = ""
+        if (e.kind == Kind.TRANSITIONED and from_reporter) or e.kind == Kind.HANDLING_OPENED:
+            message = ""  # already said: the reply just before it, or "received by" in the sentence
         if e.kind == Kind.REPORTER_REPLIED and e.payload.get("accept") and message in _default_accept():
             message = ""
         staff = e.actor_kind == "" and e.kind not in (Kind.SUBMITTED, Kind.HANDLING_OPENED)

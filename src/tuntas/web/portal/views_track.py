@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.decorators import ratelimit
 
 from tuntas.complaints import selectors
 from tuntas.complaints.services import complaint_by_secret, reporter_rate, reporter_reply, reporter_withdraw
@@ -26,13 +25,15 @@ from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.web.portal import proof
 from tuntas.web.portal.forms import AcceptForm, RateForm, ReplyForm, TrackForm, WithdrawForm, read_files
 from tuntas.web.portal.timeline import entries
-from tuntas.web.portal.views import rate_from
+from tuntas.web.portal.views import rate_limited
 
-WRONG_CODE = gettext_noop("Kode lacak atau kode rahasia tidak cocok. Periksa kembali keduanya, lalu coba lagi.")
+WRONG_CODE = gettext_noop(
+    "Kode lacak atau kode rahasia tidak cocok. Periksa kembali keduanya, lalu coba lagi."
+)
 
 
 @require_http_methods(["GET", "POST"])
-@ratelimit(key="ip", rate=rate_from("TUNTAS_RATE_TRACK"), method="POST", block=True)
+@rate_limited("TUNTAS_RATE_TRACK")
 def track(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = TrackForm(request.POST)
@@ -74,6 +75,7 @@ def _detail(request: HttpRequest, p: proof.Proof, **forms) -> HttpResponse:  # n
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "accept_form": forms.get("accept_form") or AcceptForm(),
         "rate_form": forms.get("rate_form") or RateForm(),
+        "language_next": reverse("portal:track_detail", kwargs={"tracking_code": p.code}),
     }
     return render(request, "portal/detail.html", context)
 
@@ -193,7 +195,7 @@ def attachment(request: HttpRequest, p: proof.Proof, pk: int) -> FileResponse:
 
 @require_POST
 def forget(request: HttpRequest, tracking_code: str) -> HttpResponse:
-    """"Keluar": this browser forgets the complaint; following it again needs the code and secret."""
+    """ "Keluar": this browser forgets the complaint; following it again needs the code and secret."""
     proof.forget(request, tracking_code)
     messages.success(request, _("Anda sudah keluar dari halaman pengaduan ini di perangkat ini."))
     return redirect("portal:home")

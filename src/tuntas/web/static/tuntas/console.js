@@ -11,6 +11,12 @@
     else form.submit();
   });
 
+  // Phones: the filter panel starts folded unless a filter is in use (without JS it simply stays open).
+  var small = window.matchMedia && window.matchMedia("(max-width: 47.99rem)").matches;
+  document.querySelectorAll("details[data-collapse-small]").forEach(function (details) {
+    if (small && !details.hasAttribute("data-filtered")) details.open = false;
+  });
+
   // An opened action form moves focus to its first input, so keyboard users land where they type.
   document.addEventListener("toggle", function (event) {
     var details = event.target;
