@@ -12,6 +12,8 @@ def _media(request, tmp_path):
     settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.RATELIMIT_ENABLE = False
+    # Hashing eight demo passwords per test with PBKDF2 costs seconds; tests don't need slow hashes.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -26,3 +28,14 @@ def directory(db, workflows):
     from tests.factories import Directory
 
     return Directory()
+
+
+def _hypothesis_profile() -> None:
+    # CI runs the suite on two busy cores: wall-clock limits would make property tests flaky, not stricter.
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("tuntas", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile("tuntas")
+
+
+_hypothesis_profile()

@@ -349,3 +349,13 @@ def test_docs_are_served_locally_without_a_cdn(db):
     assert "cdn" not in html.lower() and "/api/v1/openapi.json" in html
     assert client.get(f"{V1}/docs/assets/swagger-ui-bundle.js").status_code == 200
     _error(client.get(f"{V1}/docs/assets/secrets.py"), 404, "not_found")
+
+
+def test_oversized_body_is_413(directory, public_api, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2_000
+    before = _counts()
+
+    r = public_api.post("/complaints", complaint_body(description="x" * 5_000))
+
+    _error(r, 413, "too_large")
+    assert _counts() == before

@@ -59,9 +59,11 @@ def _call_writes(call: ast.Call) -> str | None:
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     kwargs = {k.arg: k.value for k in call.keywords if k.arg}
     unpacked = [k.value for k in call.keywords if k.arg is None]
-    if name in ORM_WRITES or name == MODEL:
-        if FIELD in kwargs or any(_names_field(u) for u in unpacked) or _names_field(kwargs.get("defaults")):
-            return f"{name}({FIELD}=...)"
+    sets_field = (
+        FIELD in kwargs or any(_names_field(u) for u in unpacked) or _names_field(kwargs.get("defaults"))
+    )
+    if (name in ORM_WRITES or name == MODEL) and sets_field:
+        return f"{name}({FIELD}=...)"
     if name == "save" and _names_field(kwargs.get("update_fields")):
         return "save(update_fields=[state])"
     if name == "bulk_update" and (

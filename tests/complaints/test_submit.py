@@ -218,3 +218,19 @@ def test_rating_is_refused_while_the_complaint_is_open(submit):
     with pytest.raises(Conflict):
         services.reporter_rate(code=s.complaint.tracking_code, secret=s.secret, rating=5)
     assert reload(s.complaint).rating is None
+
+
+def test_unknown_channel_is_invalid_and_writes_nothing(directory, frozen):
+    before = row_counts()
+    with pytest.raises(InvalidInput) as exc:
+        services.complaint_submit(data=complaint_input(), channel="merpati")
+    assert "channel" in exc.value.errors
+    assert row_counts() == before
+
+
+def test_email_text_is_not_html_escaped(submit):
+    from tuntas.notify.models import OutboxMessage
+
+    s = submit(title='Jalan "Poros" & jembatan <Sigam>')
+    body = OutboxMessage.objects.get(complaint=s.complaint).body
+    assert 'Jalan "Poros" & jembatan <Sigam>' in body

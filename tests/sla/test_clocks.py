@@ -13,6 +13,9 @@ from tuntas.core import clock
 from tuntas.core.models import Holiday
 from tuntas.directory.models import User
 from tuntas.sla.models import Clock
+from tuntas.sla.services import clocks_apply
+from tuntas.workflows.engine import ClockOps
+from tuntas.workflows.registry import workflow_of
 
 D = dt.date
 
@@ -72,6 +75,16 @@ def test_local_holiday_counts_only_in_its_region(submit, dispose, directory):
     assert handling.due_date == D(2026, 3, 6)  # Tue 3 is off in Kotabaru, Wed 4 is not
 
 
+def test_holiday_moved_in_the_admin_counts_at_once(submit, directory):
+    Holiday.objects.create(
+        date=D(2026, 3, 3), name="Hari jadi Kotabaru", kind=Holiday.Kind.LOKAL, region_code="63.02"
+    )
+    first = handling_at(submit().complaint, directory.coordinator)
+    Holiday.objects.filter(date=D(2026, 3, 3)).update(date=D(2026, 3, 10))  # same rows, another day
+    second = handling_at(submit().complaint, directory.coordinator)
+    assert (first.due_date, second.due_date) == (D(2026, 3, 6), D(2026, 3, 5))
+
+
 def test_waiting_for_the_reporter_pauses_the_clock(submit, dispose, directory, frozen):
     opd = dispose(submit().complaint)  # tindak_lanjut due Monday 9 March
     frozen(dt.timedelta(days=1))  # Tuesday 3 March
@@ -114,6 +127,15 @@ def test_handling_due_date_is_the_earliest_running_clock(submit, directory, froz
     handling = act(directory.koordinator, handling, "tunda", kekurangan="Lokasi persisnya di mana?")
     # verifikasi is paused; kelengkapan (10 working days) is the only running clock
     assert handling.due_date == clock_of(handling, "kelengkapan").due_date == D(2026, 3, 16)
+
+
+def test_handling_due_date_follows_the_earliest_of_several_running_clocks(submit, directory):
+    handling = handling_at(submit().complaint, directory.coordinator)  # verifikasi due Thursday 5 March
+    wf = workflow_of(handling.workflow)
+    clocks_apply(handling=handling, workflow=wf, ops=ClockOps(start=("kelengkapan",)))  # due Monday 16 March
+    assert handling.due_date == D(2026, 3, 5)
+    clocks_apply(handling=handling, workflow=wf, ops=ClockOps(stop=("verifikasi",)))
+    assert handling.due_date == D(2026, 3, 16)
 
 
 def test_stopped_clocks_record_whether_they_met_their_due_date(submit, dispose, directory, frozen):

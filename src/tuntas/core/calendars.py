@@ -8,31 +8,29 @@ from tuntas.core.calendar import WorkingCalendar
 from tuntas.core.models import Holiday
 
 _lock = threading.Lock()
-_cache: dict[str, tuple[int, WorkingCalendar]] = {}
+_cache: dict[str, WorkingCalendar] = {}
 
 
-def _stamp() -> int:
-    # Holidays change rarely; a cheap aggregate tells when the cached calendars are stale.
-    from django.db.models import Count, Max
-
-    agg = Holiday.objects.aggregate(n=Count("id"), m=Max("id"))
-    return hash((agg["n"], agg["m"]))
+def _prefixes(region_code: str) -> list[str]:
+    """ "" (the whole country) and every prefix of the code: "63", "63.02", "63.02.06", ..."""
+    parts = region_code.split(".") if region_code else []
+    return ["", *(".".join(parts[:i]) for i in range(1, len(parts) + 1))]
 
 
 def calendar_for(region_code: str | None = None) -> WorkingCalendar:
-    """The calendar of an organisation located in ``region_code`` (national + cuti bersama + local prefixes)."""
+    """The calendar of an organisation located in ``region_code`` (national + cuti bersama + local prefixes).
+
+    The holiday dates are read on every call (one small query), so a holiday added, moved or deleted in the
+    admin counts at once in every process; the calendar object is reused while its dates are unchanged.
+    """
     key = region_code or ""
-    stamp = _stamp()
+    days = frozenset(Holiday.objects.filter(region_code__in=_prefixes(key)).values_list("date", flat=True))
     cached = _cache.get(key)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    prefixes = [""]
-    parts = key.split(".") if key else []
-    prefixes += [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
-    days = Holiday.objects.filter(region_code__in=prefixes).values_list("date", flat=True)
-    cal = WorkingCalendar(holidays=set(days))
+    if cached is not None and cached.holidays == days:
+        return cached
+    cal = WorkingCalendar(holidays=days)
     with _lock:
-        _cache[key] = (stamp, cal)
+        _cache[key] = cal
     return cal
 
 

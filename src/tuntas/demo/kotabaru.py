@@ -122,7 +122,13 @@ CATEGORIES: tuple[CategorySpec, ...] = (
     CategorySpec("air-bersih", "Air bersih (PDAM)", "Water supply", 2, "pdam-kotabaru"),
     CategorySpec("perizinan", "Perizinan dan investasi", "Permits", 5, "dpmptsp"),
     CategorySpec("bantuan-sosial", "Bantuan sosial", "Social assistance", 5, "dinas-sosial"),
-    CategorySpec("pelayanan-desa", "Pelayanan desa dan kelurahan", "Village services", 5, "dpmd"),
+    CategorySpec(
+        "pelayanan-desa",
+        "Pelayanan desa, kelurahan dan kecamatan",
+        "Village and district services",
+        5,
+        "dpmd",
+    ),
     CategorySpec("kepegawaian", "Kepegawaian dan disiplin ASN", "Civil service", 14, "bkpsdm"),
     CategorySpec(
         "pungli-penyimpangan",

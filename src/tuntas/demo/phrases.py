@@ -116,6 +116,15 @@ PHRASES: dict[str, tuple[str, ...]] = {
         "lebih lengkap.",
     ),
     # OPD / desa
+    "kabar": (
+        "Pengaduan Anda sedang kami tindak lanjuti; tim dijadwalkan turun ke lokasi minggu ini.",
+        "Terima kasih, laporan sudah kami terima dan sedang dikoordinasikan dengan bidang teknis.",
+    ),
+    "catatan_internal": (
+        "Sudah dicek di lapangan oleh Kasi; menunggu ketersediaan material.",
+        "Pelapor pernah mengadu hal serupa lewat telepon bulan lalu.",
+        "Perlu koordinasi dengan pemerintah desa {desa} sebelum menjawab.",
+    ),
     "pertanyaan": (
         "Mohon sebutkan lokasi yang lebih rinci dan sejak kapan masalah ini terjadi.",
         "Mohon kirimkan nomor pendaftaran atau bukti pengajuan yang Anda miliki.",

@@ -140,7 +140,12 @@ class Planner:
     def _possible(self, topic: Topic) -> bool:
         if topic.handler == "desa":
             return bool(self.cast.desa_orgs)
+        if topic.handler == "kecamatan":
+            return bool(self._kecamatan_desks())
         return topic.handler == "bukan_wewenang" or self.cast.has_staff(topic.handler)
+
+    def _kecamatan_desks(self) -> list[str]:
+        return sorted(code for code, org in self.cast.kecamatan_orgs.items() if self.cast.has_staff(org.slug))
 
     def _place(self, rng: random.Random, where: str) -> Region:
         codes = list(self.by_kecamatan)
@@ -150,6 +155,8 @@ class Planner:
             codes = [c for c in codes if c in KOTA]
         elif where == "daratan":
             codes = [c for c in codes if c not in PULAU_LAUT]
+        elif where == "kecamatan_desk":
+            codes = [c for c in codes if c in self._kecamatan_desks()]
         elif where == "desa_desk":
             return rng.choice(sorted(self.cast.desa_orgs.values(), key=lambda o: o.region_id)).region
         kecamatan = rng.choices(codes, weights=[KECAMATAN_WEIGHT.get(c, 1) for c in codes])[0]
@@ -167,6 +174,8 @@ class Planner:
         handler = topic.handler
         if handler == "desa":
             handler = self.cast.desa_orgs[region.code].slug if region.code in self.cast.desa_orgs else "dpmd"
+        elif handler == "kecamatan":
+            handler = self.cast.kecamatan_orgs[region.parent_id].slug
         intake = {KOORDINATOR: None, OMBUDSMAN: OMBUDSMAN}.get(topic.intake, handler)
         if topic.intake == "desk" and rng.random() < 0.3:
             intake = None  # the same kind of complaint also arrives through the coordinator
@@ -175,7 +184,7 @@ class Planner:
         if topic.category == "pungli-penyimpangan":
             privacy = _pick(rng, {ANONYMOUS: 40, CONFIDENTIAL: 55, PUBLIC: 5})
         else:
-            privacy = _pick(rng, {CONFIDENTIAL: 60, PUBLIC: 30, ANONYMOUS: 10})
+            privacy = _pick(rng, {CONFIDENTIAL: 58, PUBLIC: 28, ANONYMOUS: 14})
         if intake == OMBUDSMAN:
             channel = _pick(rng, {"web": 50, "walk_in": 30, "letter": 20})
             privacy = CONFIDENTIAL if privacy == ANONYMOUS else privacy  # a report must name its reporter

@@ -329,7 +329,7 @@ class Case:
                 return self.staff(h, 1, 3, "teruskan", target=p.forward_to, alasan=self.text("alasan"))
             decision = self.staff(h, 0, 2, "proses")
             step = decision.do
-            decision.do = lambda handling: (self.assign(handling), step(handling))
+            decision.do = lambda handling: (self.assign(handling), step(handling), self.note(handling))
             return decision
         if h.state == "diproses":
             if p.unit == "clarify" and self.once("klarifikasi"):
@@ -431,6 +431,18 @@ class Case:
         if state == "resolusi_monitoring":
             return self.staff(h, 10, 20, "resolusi_selesai")
         return None
+
+    def note(self, handling: Handling) -> None:
+        """Sometimes the officer tells the reporter work has started, or leaves an internal note."""
+        draw = self.rng.random()
+        if draw >= 0.35:
+            return
+        officer = self.cast.actor(handling.organisation_id, {"petugas"})
+        to_reporter = draw < 0.15
+        text = phrase("kabar" if to_reporter else "catatan_internal", self.rng)
+        services.comment_add(
+            actor=officer, handling_id=handling.pk, text=self.fmt(text), to_reporter=to_reporter
+        )
 
     def assign(self, handling: Handling) -> None:
         """The head gives the handling to an officer, or the officer takes it."""

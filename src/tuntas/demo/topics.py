@@ -24,7 +24,7 @@ class Topic:
     reports: tuple[tuple[str, str], ...]  # (title, description)
     answers: tuple[str, ...] = ()  # the answer to each report, in the same order (or none)
     questions: tuple[str, ...] = ()
-    where: str = "any"  # any | pulau_laut | kota | daratan | desa_desk
+    where: str = "any"  # any | pulau_laut | kota | daratan | desa_desk | kecamatan_desk
     intake: str = KOORDINATOR  # KOORDINATOR, "desk" (the handler's own desk), OMBUDSMAN
     service: str = ""
     reported: bool = True  # the reporter names the handling unit as the party complained about
@@ -388,6 +388,35 @@ TOPICS: tuple[Topic, ...] = (
         where="desa_desk",
         intake="desk",
         service="Pelayanan administrasi desa",
+    ),
+    Topic(
+        "kecamatan",
+        "pelayanan-desa",
+        "kecamatan",
+        4,
+        (
+            (
+                "Legalisasi dokumen di kantor Kecamatan {kecamatan} memakan waktu seminggu",
+                "Saya meminta legalisasi fotokopi KK dan surat keterangan di kantor Kecamatan {kecamatan}, "
+                "tetapi diminta kembali seminggu lagi karena camat sedang dinas luar. Di papan standar pelayanan "
+                "tertulis selesai satu hari.",
+            ),
+            (
+                "Rekomendasi izin keramaian dari kecamatan belum keluar",
+                "Kami mengajukan rekomendasi izin keramaian untuk acara perkawinan di Desa {desa} ke kantor "
+                "Kecamatan {kecamatan} dua minggu lalu, tetapi sampai sekarang belum ada jawaban, padahal acara "
+                "tinggal beberapa hari lagi.",
+            ),
+        ),
+        answers=(
+            "Mohon maaf atas keterlambatannya. Penandatanganan legalisasi kini dapat dilakukan sekretaris camat "
+            "bila camat berhalangan, sehingga layanan selesai di hari yang sama sesuai standar pelayanan.",
+            "Rekomendasi sudah ditandatangani dan dapat diambil di loket PATEN kantor kecamatan. Keterlambatan "
+            "terjadi karena berkas belum diteruskan dari desa; alurnya sudah kami perbaiki.",
+        ),
+        where="kecamatan_desk",
+        intake=KOORDINATOR,
+        service="Pelayanan administrasi terpadu kecamatan (PATEN)",
     ),
     Topic(
         "dana-desa",

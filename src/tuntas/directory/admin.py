@@ -22,7 +22,7 @@ def _sop_choices() -> list[tuple[str, str]]:
     return [("", _("— bawaan jenis organisasi —")), *((slug, f"{slug}: {name}") for slug, name in rows)]
 
 
-def _SopField(**kwargs) -> forms.ChoiceField:  # noqa: N802 - reads like a field class where it is used
+def _sop_field(**kwargs) -> forms.ChoiceField:  # noqa: ANN003
     """A choice among the stored SOPs, so an organisation cannot name an SOP that does not exist."""
     return forms.ChoiceField(choices=_sop_choices, **kwargs)
 
@@ -56,7 +56,7 @@ class OrganisationKindAdmin(admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):  # noqa: ANN001, ANN201
         if db_field.name == "default_workflow":
-            return _SopField(label=db_field.verbose_name, required=False)
+            return _sop_field(label=db_field.verbose_name, required=False)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
@@ -166,7 +166,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):  # noqa: ANN001, ANN201
         if db_field.name == "workflow":
-            return _SopField(
+            return _sop_field(
                 label=db_field.verbose_name,
                 required=False,
                 help_text=_("Kosongkan untuk memakai SOP bawaan jenis organisasinya."),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import translation
 
 from tuntas.core import clock as time
@@ -12,9 +13,12 @@ from tuntas.notify.models import OutboxMessage
 def outbox_enqueue(
     *, channel: str, recipient: str, template: str, context: dict, complaint=None, event=None
 ) -> OutboxMessage:  # noqa: ANN001
-    """Render ``notify/<template>.txt`` (first line = subject) in Indonesian and queue it for delivery."""
+    """Render ``notify/<template>.txt`` (first line = subject) in Indonesian and queue it for delivery.
+
+    Messages are plain text, so nothing is HTML-escaped: a title with ``"`` or ``&`` arrives as written."""
     with translation.override("id"):
-        text = render_to_string(f"notify/{template}.txt", context).strip()
+        compiled = get_template(f"notify/{template}.txt").template
+        text = compiled.render(Context(context, autoescape=False)).strip()
     subject, _, body = text.partition("\n")
     now = time.now()
     return OutboxMessage.objects.create(

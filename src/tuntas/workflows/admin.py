@@ -155,13 +155,6 @@ class WorkflowDefinitionAdmin(admin.ModelAdmin):
             self.message_user(
                 request, _("Tidak ada perubahan dari versi terbaru; tidak ada versi baru."), messages.INFO
             )
-        else:
-            self.message_user(
-                request,
-                _("SOP %(slug)s disimpan sebagai versi %(version)d dan kini aktif.")
-                % {"slug": saved.slug, "version": saved.version},
-                messages.SUCCESS,
-            )
 
     def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
         return False  # handlings refer to the version they follow

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from tuntas.complaints import access, selectors, services
 from tuntas.complaints.models import Handling
 from tuntas.complaints.services_handling import workflow_for
-from tuntas.core.errors import Conflict, DomainError, InvalidInput, NotFound, TransitionNotAllowed
+from tuntas.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from tuntas.directory.models import User
 from tuntas.web.console.complaint_page import complaint_context
 from tuntas.web.console.forms import AssignForm, NoteForm, TransitionForm
@@ -74,7 +74,7 @@ def transition(request: HttpRequest, handling_id: int, transition: str) -> HttpR
         except Conflict as exc:
             messages.error(request, exc.message or CONFLICT_MESSAGE)
             return _back(h, f"penanganan-{h.pk}")
-        except (TransitionNotAllowed, NotFound, DomainError) as exc:
+        except DomainError as exc:  # TransitionNotAllowed, NotPermitted, NotFound: said, nothing changed
             messages.error(request, exc.message)
             return _back(h, f"penanganan-{h.pk}")
         else:
