@@ -144,3 +144,8 @@ def test_identifying_attachments_never_shown_to_the_reporter_page(at_pupr):
         identity_files=(("ktp.pdf", pdf_with_author()),),
     )
     assert [a.original_name for a in selectors.reporter_attachments(complaint)] == ["jalan.jpg"]
+
+
+def test_superuser_without_membership_does_not_see_a_confidential_identity(at_pupr):
+    superuser = UserFactory(username="root", is_superuser=True)
+    assert not access.can_see_identity(superuser, at_pupr(CONFIDENTIAL))

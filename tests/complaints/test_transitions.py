@@ -209,3 +209,21 @@ def test_outbox_never_contains_the_reporters_nik_or_phone(answered, directory):
     for m in messages:
         text = m.subject + m.body + m.recipient
         assert NIK not in text and PHONE not in text and "Siti Aminah" not in text
+
+
+def test_disposing_to_a_unit_whose_sop_is_not_loaded_is_invalid(submit, directory):
+    from tuntas.directory.models import Organisation
+
+    Organisation.objects.create(
+        name="RSUD Kotabaru",
+        slug="rsud-kotabaru",
+        kind=directory.pupr.kind,
+        workflow="rsud",
+        parent=directory.pemkab,
+    )
+    handling = handling_at(submit().complaint, directory.coordinator)
+    before = row_counts()
+    with pytest.raises(InvalidInput) as exc:
+        act(directory.koordinator, handling, "verifikasi", target="rsud-kotabaru")
+    assert "target" in exc.value.errors
+    assert row_counts() == before

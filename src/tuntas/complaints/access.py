@@ -5,6 +5,8 @@ Identity rule (UU 37/2008 Pasal 24(2), SP4N-LAPOR! rahasia/anonim):
 - confidential: only members with an identity role in an oversight/coordination body handling the complaint
   (organisation kind with ``sees_confidential_identity``), never the organisation complained about;
 - public: any member of an organisation handling it, except viewers.
+Being a superuser gives no identity rights: they come only from memberships, and every confidential view
+is logged (services_staff.identity_view).
 """
 
 from __future__ import annotations
@@ -88,11 +90,10 @@ def identity_organisations(user: User, complaint: Complaint) -> Iterable[Organis
         .select_related("kind", "parent")
         .distinct()
     )
-    if not user.is_superuser:
-        member_orgs = set(
-            memberships_of(user).filter(role__in=roles_needed).values_list("organisation_id", flat=True)
-        )
-        handling_orgs = [o for o in handling_orgs if o.pk in member_orgs]
+    member_orgs = set(
+        memberships_of(user).filter(role__in=roles_needed).values_list("organisation_id", flat=True)
+    )
+    handling_orgs = [o for o in handling_orgs if o.pk in member_orgs]
     result = []
     for org in handling_orgs:
         if complaint.privacy == Complaint.Privacy.CONFIDENTIAL and (

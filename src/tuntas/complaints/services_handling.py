@@ -154,6 +154,13 @@ def _resolve_fields(spec: engine.TransitionSpec, data: dict, handling: Handling)
                 raise InvalidInput(
                     _("Unit tujuan sama dengan unit ini."), errors={field.name: _("Pilih unit lain.")}
                 )
+            if field.name == "target" and spec.effect == "dispose":
+                try:  # the new handling follows the target's SOP: it must be loaded
+                    active_definition(org.workflow_slug)
+                except NotFound as exc:
+                    raise InvalidInput(
+                        _("Unit tujuan belum memiliki SOP."), errors={field.name: exc.message}
+                    ) from exc
             resolved[field.name] = org
         elif field.type == "user":
             user = User.objects.filter(
