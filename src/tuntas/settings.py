@@ -166,6 +166,9 @@ CONTENT_SECURITY_POLICY = {
 }
 RATELIMIT_ENABLE = _bool("TUNTAS_RATELIMIT", True)
 RATELIMIT_VIEW = "tuntas.web.errors.ratelimited"
+# Behind a reverse proxy, name the header that carries the client address (e.g. HTTP_X_REAL_IP), or every
+# client shares the proxy's limit.
+RATELIMIT_IP_META_KEY = os.environ.get("TUNTAS_CLIENT_IP_HEADER") or None
 # Public submission and tracking lookups per client address.
 TUNTAS_RATE_SUBMIT = os.environ.get("TUNTAS_RATE_SUBMIT", "10/h")
 TUNTAS_RATE_TRACK = os.environ.get("TUNTAS_RATE_TRACK", "30/m")
