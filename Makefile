@@ -23,6 +23,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo
+	$(PY) manage.py sla_tick
 
 run: demo
 	@echo "Tuntas on http://$(HOST):$(PORT)/  (console: http://$(HOST):$(PORT)/console/)"

@@ -202,7 +202,6 @@ ACCOUNTS: tuple[Account, ...] = (
         PEMKAB,
         ("focal_point",),
         "focal point Pemkab untuk Ombudsman",
-        extra=((OMBUDSMAN, "focal_point"),),
     ),
     Account("pemantau", "Erna Wati", KOORDINATOR, ("viewer",), "hanya melihat"),
 )
