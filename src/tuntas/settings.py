@@ -5,6 +5,7 @@ Defaults are for the embedded deployment: SQLite in WAL mode under ``var/``, not
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -143,6 +144,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+with contextlib.suppress(OSError):  # whitenoise warns about a missing STATIC_ROOT before collectstatic
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- security -------------------------------------------------------------------------------------------

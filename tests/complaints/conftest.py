@@ -24,7 +24,6 @@ WITA = ZoneInfo("Asia/Makassar")
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=WITA)
 NIK = "6302011204880003"
 PHONE = "081251234567"
-SECRET_WORD = "rahasia"  # a word no test text contains, used to check nothing leaks
 
 
 def pytest_collection_modifyitems(config, items):  # noqa: ANN001
