@@ -200,9 +200,7 @@ def test_catalogue_covers_every_message_in_the_source(settings, tmp_path, monkey
     )
     settings.LOCALE_PATHS = [tree / "locale"]
     monkeypatch.chdir(tree)
-    call_command(
-        "makemessages", locale=["en"], ignore_patterns=["*/migrations/*", "*/tests/*"], verbosity=0
-    )
+    call_command("makemessages", locale=["en"], ignore_patterns=["*/migrations/*", "*/tests/*"], verbosity=0)
     _, fresh = read_po(tree / "locale" / "en" / "LC_MESSAGES" / "django.po")
     missing = [e for e in fresh if e.fuzzy or not e.translated]
     assert not missing, (
@@ -268,7 +266,12 @@ def test_submit_page_in_english(client, directory):
     assert response.status_code == 200
     page = response.content.decode()
     assert_english(
-        page, "Make a complaint", "1. What happened?", "2. Where?", "Who may know who you are?", "Send the complaint"
+        page,
+        "Make a complaint",
+        "1. What happened?",
+        "2. Where?",
+        "Who may know who you are?",
+        "Send the complaint",
     )
     for indonesian in ("Kirim pengaduan", "Apa yang terjadi?", "Data diri", "(opsional)", "Bukti"):
         assert indonesian not in _visible_text(page)

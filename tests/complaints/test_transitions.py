@@ -227,3 +227,14 @@ def test_disposing_to_a_unit_whose_sop_is_not_loaded_is_invalid(submit, director
         act(directory.koordinator, handling, "verifikasi", target="rsud-kotabaru")
     assert "target" in exc.value.errors
     assert row_counts() == before
+
+
+def test_user_of_another_organisation_gets_not_found_even_with_a_stale_version(submit, dispose, directory):
+    opd = dispose(submit().complaint)
+    with pytest.raises(NotFound):
+        services.handling_transition(
+            actor=staff(directory.petugas_disdik),
+            handling_id=opd.pk,
+            transition="proses",
+            expected_version=99,
+        )

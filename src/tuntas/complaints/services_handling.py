@@ -187,16 +187,21 @@ def _payload_value(value: object) -> object:
     return value
 
 
+def _ensure_visible(actor: Actor, handling: Handling) -> None:
+    """Staff only see handlings of their own organisations: another one does not exist for them."""
+    if actor.kind:  # the reporter (proved by the secret) and the system
+        return
+    user = actor.user
+    if user is None or not (
+        user.is_superuser or handling.organisation_id in access.organisation_ids_of(user)
+    ):
+        raise NotFound(_("Penanganan tidak ditemukan."))
+
+
 def _check(
     actor: Actor, handling: Handling, transition: str, data: dict
 ) -> tuple[engine.Workflow, engine.TransitionSpec, dict, dict]:
     """The check step: may ``actor`` take ``transition`` on the handling as read, with ``data``?"""
-    if not actor.kind:  # staff: a handling of another organisation does not exist for them
-        user = actor.user
-        if user is None or not (
-            user.is_superuser or handling.organisation_id in access.organisation_ids_of(user)
-        ):
-            raise NotFound(_("Penanganan tidak ditemukan."))
     wf = workflow_for(handling)
     roles = actor.roles_override or access.roles_in(actor.user, handling.organisation_id)
     try:
@@ -226,6 +231,7 @@ def handling_transition(
     writes nothing. Two people taking the same action at once: one wins, the other gets Conflict.
     """
     seen = _get(handling_id, lock=False)
+    _ensure_visible(actor, seen)
     if expected_version is not None and expected_version != seen.version:
         raise _stale()
     wf, spec, cleaned, values = _check(actor, seen, transition, data or {})
