@@ -13,10 +13,16 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
+        skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
     full_name = factory.Faker("name", locale="id_ID")
-    password = factory.PostGenerationMethodCall("set_password", "rahasia-uji-123")
+
+    @factory.post_generation
+    def password(obj, create, extracted, **kwargs):  # noqa: ANN001, ANN003
+        obj.set_password(extracted or "rahasia-uji-123")
+        if create:
+            obj.save(update_fields=["password"])
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.api.conftest import complaint_body, dispose, open_handling
 from tuntas.complaints.models import Complaint
 
@@ -16,7 +18,22 @@ def test_submit_returns_code_secret_and_next_step(directory, public_api):
     assert data["status"] == "open"
     assert data["status_label"] == "Sedang diverifikasi"
     assert data["due_date"]
-    assert data["due_date"] in data["next_step"] or data["next_step"]
+    due = dt.date.fromisoformat(data["due_date"])
+    months = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
+    assert f"{due.day} {months[due.month - 1]} {due.year}" in data["next_step"]
     complaint = Complaint.objects.get(tracking_code=data["tracking_code"])
     assert complaint.channel == Complaint.Channel.API
     assert complaint.attachments.count() == 1

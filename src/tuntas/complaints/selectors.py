@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import F, Q, QuerySet
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -156,8 +157,9 @@ def public_status(complaint: Complaint) -> PublicStatus:
         last = complaint.handlings.exclude(closure_reason="").order_by("-closed_at", "-id").first()
         if last is not None:
             reason = workflow_for(last).closure_reasons.get(last.closure_reason)
-            if reason is not None:
-                label = f"{label}: {reason.public_label_en if _en() else reason.public_label}"
+            text = (reason.public_label_en if _en() else reason.public_label) if reason else ""
+            if text and text.casefold() != label.casefold():  # no "Selesai: Selesai"
+                label = f"{label}: {text}"
         return PublicStatus(label, "", None, "", False, False, False, complaint.rating is None, False)
     handlings = list(complaint.handlings.filter(is_open=True).select_related("workflow", "organisation"))
     current = max(handlings, key=lambda h: (h.opened_at, h.id)) if handlings else None
@@ -166,7 +168,7 @@ def public_status(complaint: Complaint) -> PublicStatus:
     wf = workflow_for(current)
     state = wf.state(current.state)
     due = current.due_date
-    due_text = due.strftime("%d-%m-%Y") if due else ""
+    due_text = date_format(due, "j F Y") if due else ""  # "7 Desember 2026" in the active language
     template = state.public_next_en if _en() else state.public_next
     next_step = template.replace("{due}", due_text) if template else ""
     waiting = any(workflow_for(h).state(h.state).waiting_for_reporter for h in handlings)
