@@ -26,7 +26,10 @@ def workflows(db):
 @pytest.fixture
 def directory(db, workflows):
     from tests.factories import Directory
+    from tuntas.directory.kinds import ensure_default_kinds
 
+    # Transactional tests (live server, concurrency) flush every table, data-migration rows included.
+    ensure_default_kinds()
     return Directory()
 
 

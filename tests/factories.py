@@ -65,25 +65,57 @@ class Directory:
         r = regions()
         self.regions = r
         kind = OrganisationKind.objects.get
-        self.pemkab = Organisation.objects.create(name="Pemerintah Kabupaten Kotabaru", slug="pemkab-kotabaru",
-                                                  kind=kind(slug="pemkab"), region=r["63.02"], code_prefix="KTB")
+        self.pemkab = Organisation.objects.create(
+            name="Pemerintah Kabupaten Kotabaru",
+            slug="pemkab-kotabaru",
+            kind=kind(slug="pemkab"),
+            region=r["63.02"],
+            code_prefix="KTB",
+        )
         self.coordinator = Organisation.objects.create(
-            name="Diskominfo Kotabaru (Koordinator Pengaduan)", slug="koordinator-kotabaru",
-            kind=kind(slug="koordinator"), parent=self.pemkab, region=r["63.02"], accepts_complaints=True)
-        self.pupr = Organisation.objects.create(name="Dinas PUPR", slug="dinas-pupr", kind=kind(slug="opd"),
-                                                parent=self.pemkab, region=r["63.02"], accepts_complaints=True)
-        self.disdik = Organisation.objects.create(name="Dinas Pendidikan", slug="dinas-pendidikan",
-                                                  kind=kind(slug="opd"), parent=self.pemkab, region=r["63.02"])
-        self.desa = Organisation.objects.create(name="Pemerintah Desa Sigam", slug="desa-sigam",
-                                                kind=kind(slug="desa"), parent=self.pemkab,
-                                                region=r["63.02.06.2005"])
-        self.inspektorat = Organisation.objects.create(name="Inspektorat Kabupaten Kotabaru",
-                                                       slug="inspektorat-kotabaru", kind=kind(slug="inspektorat"),
-                                                       parent=self.pemkab, region=r["63.02"])
-        self.ombudsman = Organisation.objects.create(name="Ombudsman RI Perwakilan Kalimantan Selatan",
-                                                     slug="ombudsman-kalsel",
-                                                     kind=kind(slug="ombudsman_perwakilan"), region=r["63"],
-                                                     code_prefix="OKS")
+            name="Diskominfo Kotabaru (Koordinator Pengaduan)",
+            slug="koordinator-kotabaru",
+            kind=kind(slug="koordinator"),
+            parent=self.pemkab,
+            region=r["63.02"],
+            accepts_complaints=True,
+        )
+        self.pupr = Organisation.objects.create(
+            name="Dinas PUPR",
+            slug="dinas-pupr",
+            kind=kind(slug="opd"),
+            parent=self.pemkab,
+            region=r["63.02"],
+            accepts_complaints=True,
+        )
+        self.disdik = Organisation.objects.create(
+            name="Dinas Pendidikan",
+            slug="dinas-pendidikan",
+            kind=kind(slug="opd"),
+            parent=self.pemkab,
+            region=r["63.02"],
+        )
+        self.desa = Organisation.objects.create(
+            name="Pemerintah Desa Sigam",
+            slug="desa-sigam",
+            kind=kind(slug="desa"),
+            parent=self.pemkab,
+            region=r["63.02.06.2005"],
+        )
+        self.inspektorat = Organisation.objects.create(
+            name="Inspektorat Kabupaten Kotabaru",
+            slug="inspektorat-kotabaru",
+            kind=kind(slug="inspektorat"),
+            parent=self.pemkab,
+            region=r["63.02"],
+        )
+        self.ombudsman = Organisation.objects.create(
+            name="Ombudsman RI Perwakilan Kalimantan Selatan",
+            slug="ombudsman-kalsel",
+            kind=kind(slug="ombudsman_perwakilan"),
+            region=r["63"],
+            code_prefix="OKS",
+        )
         self.category = Category.objects.create(slug="jalan", name="Jalan dan jembatan", tier_days=5)
         self.category_urgent = Category.objects.create(slug="air-bersih", name="Air bersih", tier_days=2)
         self.koordinator = member(UserFactory(username="koordinator"), self.coordinator, "koordinator")
@@ -92,5 +124,7 @@ class Directory:
         self.petugas_disdik = member(UserFactory(username="petugas.disdik"), self.disdik, "petugas")
         self.auditor = member(UserFactory(username="auditor"), self.inspektorat, "auditor")
         self.inspektur = member(UserFactory(username="inspektur"), self.inspektorat, "pimpinan")
-        self.asisten = member(UserFactory(username="asisten.ombudsman"), self.ombudsman, "petugas", "pimpinan")
+        self.asisten = member(
+            UserFactory(username="asisten.ombudsman"), self.ombudsman, "petugas", "pimpinan"
+        )
         self.viewer = member(UserFactory(username="pemantau"), self.coordinator, "viewer")

@@ -104,7 +104,9 @@ def test_demo_accounts_have_their_roles_and_one_password(demo_on):
     ]:
         assert expected in roles
     # The Pemkab's focal point is not a member of the Ombudsman office (that would show it every report).
-    assert not Membership.objects.filter(user__username="focal.pemkab", organisation__kind_id="ombudsman_perwakilan")
+    assert not Membership.objects.filter(
+        user__username="focal.pemkab", organisation__kind_id="ombudsman_perwakilan"
+    )
     assert User.objects.get(username="operator.stagen").check_password(kotabaru.DEMO_PASSWORD)
 
 

@@ -31,7 +31,9 @@ def open_complaint(page: Page, base: str, code: str) -> None:
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
-def take_action(page: Page, label: str, fill: dict[str, str] | None = None, select: dict[str, str] | None = None):
+def take_action(
+    page: Page, label: str, fill: dict[str, str] | None = None, select: dict[str, str] | None = None
+):
     details = page.locator("details.c-action", has=page.locator("summary", has_text=label)).first
     details.locator("summary").click()
     for field_label, value in (fill or {}).items():

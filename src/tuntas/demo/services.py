@@ -76,8 +76,10 @@ def base_load() -> dict[str, int]:
 
 # -- directory -----------------------------------------------------------------------------------------
 def _kinds() -> None:
+    from tuntas.directory.kinds import ensure_default_kinds
     from tuntas.directory.models import OrganisationKind
 
+    ensure_default_kinds()
     missing = {"pemkab", "koordinator", "opd", "kecamatan", "desa", "kelurahan", "inspektorat"} - set(
         OrganisationKind.objects.values_list("slug", flat=True)
     )
