@@ -11,34 +11,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.complaints.models import Attachment, Category, Complaint, Event, Handling
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """View permission only: no add, change or delete (and so no bulk delete action)."""
-
-    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = False
-
-    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
+from tuntas.core.admin_readonly import ReadOnlyAdmin, ReadOnlyInline
 
 
 @admin.register(Category)

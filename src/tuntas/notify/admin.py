@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.core.admin_readonly import ReadOnlyAdmin, ReadOnlyInline
 from tuntas.notify.models import DeliveryAttempt, OutboxMessage
 
 
@@ -22,22 +23,14 @@ def mask(recipient: str) -> str:
     return "***"
 
 
-class DeliveryAttemptInline(admin.TabularInline):
+class DeliveryAttemptInline(ReadOnlyInline):
     model = DeliveryAttempt
-    extra = 0
-    can_delete = False
     fields = ("started_at", "duration_ms", "ok", "error")
     readonly_fields = fields
 
-    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "channel", "masked_recipient", "template", "subject", "status", "attempts")
     list_filter = ("status", "channel", "template")
     list_select_related = ("complaint",)
@@ -64,12 +57,3 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     @admin.display(description=_("penerima"))
     def masked_recipient(self, obj: OutboxMessage) -> str:
         return mask(obj.recipient)
-
-    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False

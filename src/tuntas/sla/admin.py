@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.core import clock as time
+from tuntas.core.admin_readonly import ReadOnlyAdmin
 from tuntas.sla.models import Clock
 
 
@@ -26,7 +27,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Clock)
-class ClockAdmin(admin.ModelAdmin):
+class ClockAdmin(ReadOnlyAdmin):
     list_display = (
         "handling",
         "name",
@@ -42,12 +43,3 @@ class ClockAdmin(admin.ModelAdmin):
     list_select_related = ("handling", "handling__complaint", "handling__organisation")
     search_fields = ("^handling__complaint__tracking_code",)
     show_full_result_count = False
-
-    def has_add_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        return False
