@@ -152,3 +152,40 @@ def test_public_status_offers_accepting_only_while_answered(answered, directory)
     services.reporter_reply(code=s.complaint.tracking_code, secret=s.secret, message="", accept=True)
     status = selectors.public_status(reload(s.complaint))
     assert (status.can_rate, status.can_reply, status.can_withdraw) == (True, False, False)
+
+
+# -- the reporter token (what the portal keeps in its session instead of the secret) ---------------------
+
+
+def test_reporter_token_acts_like_the_secret(answered):
+    s, opd = answered()
+    token = services.reporter_token(s.complaint)
+    assert s.secret not in token
+    services.reporter_reply(code=s.complaint.tracking_code, token=token, message="", accept=True)
+    assert reload(s.complaint).status == Complaint.Status.CLOSED
+
+
+def test_reporter_token_expires(submit):
+    s = submit()
+    token = services.reporter_token(s.complaint)
+    assert services.complaint_by_token(s.complaint.tracking_code, token) == s.complaint
+    with pytest.raises(NotFound):
+        services.complaint_by_token(s.complaint.tracking_code, token, max_age=-1)
+
+
+def test_reporter_token_of_one_complaint_does_not_open_another(submit):
+    first, second = submit(), submit()
+    token = services.reporter_token(first.complaint)
+    with pytest.raises(NotFound):
+        services.complaint_by_token(second.complaint.tracking_code, token)
+    with pytest.raises(NotFound):
+        services.reporter_withdraw(code=second.complaint.tracking_code, token=token)
+    assert reload(second.complaint).status == Complaint.Status.OPEN
+
+
+def test_forged_reporter_token_is_refused(submit):
+    s = submit()
+    pk_part = f"{s.complaint.pk}:{'0' * 32}"
+    for token in ("", "garbage", f"{pk_part}:1abc:forged", services.reporter_token(s.complaint) + "x"):
+        with pytest.raises(NotFound):
+            services.complaint_by_token(s.complaint.tracking_code, token)

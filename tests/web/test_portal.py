@@ -235,6 +235,16 @@ def test_track_with_right_code_and_secret_opens_the_complaint(client, filed):
     assert "Sedang diverifikasi" in page
 
 
+def test_session_keeps_a_token_never_the_secret(reporter, filed):
+    from django.contrib.sessions.models import Session
+
+    raw = "".join(Session.objects.values_list("session_data", flat=True))
+    decoded = str(reporter.session.items())
+    assert filed.complaint.tracking_code in decoded
+    assert filed.secret not in decoded and filed.secret not in raw
+    assert reporter.get(f"/lacak/{filed.code}/").status_code == 200
+
+
 @pytest.mark.parametrize("which", ["secret", "code"])
 def test_track_with_a_wrong_part_fails_without_saying_which(client, filed, which):
     wrong = {"code": filed.code, "secret": filed.secret}

@@ -8,8 +8,10 @@ from tuntas.complaints.services_handling import Actor, handling_open, handling_t
 from tuntas.complaints.services_intake import ComplaintInput, ReporterInput, Submitted, complaint_submit
 from tuntas.complaints.services_reporter import (
     complaint_by_secret,
+    complaint_by_token,
     reporter_rate,
     reporter_reply,
+    reporter_token,
     reporter_withdraw,
 )
 from tuntas.complaints.services_staff import comment_add, handling_assign, identity_view
@@ -21,6 +23,7 @@ __all__ = [
     "Submitted",
     "comment_add",
     "complaint_by_secret",
+    "complaint_by_token",
     "complaint_submit",
     "handling_assign",
     "handling_open",
@@ -28,5 +31,6 @@ __all__ = [
     "identity_view",
     "reporter_rate",
     "reporter_reply",
+    "reporter_token",
     "reporter_withdraw",
 ]

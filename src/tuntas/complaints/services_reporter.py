@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.core import signing
 from django.db import transaction
 from django.db.models import F
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
 from tuntas.complaints.events import event_add
@@ -34,13 +36,46 @@ def complaint_by_secret(code: str, secret: str) -> Complaint:
     return complaint
 
 
-def _locked(code: str, secret: str) -> Complaint:
-    complaint = complaint_by_secret(code, secret)
+TOKEN_SALT = "tuntas.reporter-token"
+TOKEN_MAX_AGE = 12 * 60 * 60
+
+
+def _token_digest(complaint: Complaint) -> str:
+    return salted_hmac(TOKEN_SALT, f"{complaint.pk}:{complaint.secret_hash}").hexdigest()[:32]
+
+
+def reporter_token(complaint: Complaint) -> str:
+    """A short-lived stand-in for the secret, for a browser that has just proved it: the portal keeps this in
+    its session instead of the secret itself, so a leaked session store reveals no secret and lapses."""
+    return signing.TimestampSigner(salt=TOKEN_SALT).sign(f"{complaint.pk}:{_token_digest(complaint)}")
+
+
+def complaint_by_token(code: str, token: str, max_age: int = TOKEN_MAX_AGE) -> Complaint:
+    """The complaint a still-valid ``reporter_token`` was issued for; NotFound when expired or forged."""
+    try:
+        pk, digest = signing.TimestampSigner(salt=TOKEN_SALT).unsign(token or "", max_age=max_age).split(":")
+    except (signing.BadSignature, ValueError) as exc:
+        raise NotFound(_("Kode lacak atau kode rahasia tidak cocok.")) from exc
+    complaint = Complaint.objects.filter(pk=pk, tracking_code=codes.format_code(code or "")).first()
+    if complaint is None or not constant_time_compare(digest, _token_digest(complaint)):
+        raise NotFound(_("Kode lacak atau kode rahasia tidak cocok."))
+    return complaint
+
+
+def _locked(code: str, secret: str, token: str = "") -> Complaint:
+    """Either proof of access (the secret, or a token issued for it), then the row lock."""
+    complaint = complaint_by_token(code, token) if token else complaint_by_secret(code, secret)
     return Complaint.objects.select_for_update().get(pk=complaint.pk)
 
 
 def reporter_reply(
-    *, code: str, secret: str, message: str, files: tuple[tuple[str, bytes], ...] = (), accept: bool = False
+    *,
+    code: str,
+    secret: str = "",
+    token: str = "",
+    message: str,
+    files: tuple[tuple[str, bytes], ...] = (),
+    accept: bool = False,
 ) -> Event:
     """The reporter answers: with ``accept`` they are satisfied with the answer; otherwise it is a reply or
     the information asked for, which takes each waiting handling's reporter transition (e.g. back to work)."""
@@ -54,7 +89,7 @@ def reporter_reply(
     except InvalidInput as exc:
         raise InvalidInput(exc.message, errors={"files": exc.message}) from exc
     with transaction.atomic():
-        complaint = _locked(code, secret)
+        complaint = _locked(code, secret, token)
         if not complaint.is_open:
             raise Conflict(_("Pengaduan ini sudah ditutup."))
         trigger = "accept" if accept else "reply"
@@ -87,10 +122,10 @@ def reporter_reply(
     return event
 
 
-def reporter_withdraw(*, code: str, secret: str, reason: str = "") -> Complaint:
+def reporter_withdraw(*, code: str, secret: str = "", token: str = "", reason: str = "") -> Complaint:
     """Dicabut: the reporter withdraws; every open handling closes and the complaint is marked withdrawn."""
     with transaction.atomic():
-        complaint = _locked(code, secret)
+        complaint = _locked(code, secret, token)
         if not complaint.is_open:
             raise Conflict(_("Pengaduan ini sudah ditutup."))
         handlings_withdraw(complaint=complaint, actor=REPORTER, reason=reason)
@@ -111,7 +146,9 @@ def reporter_withdraw(*, code: str, secret: str, reason: str = "") -> Complaint:
     return complaint
 
 
-def reporter_rate(*, code: str, secret: str, rating: int, comment: str = "") -> Complaint:
+def reporter_rate(
+    *, code: str, secret: str = "", token: str = "", rating: int, comment: str = ""
+) -> Complaint:
     """Rate the handling 1-5, once, after the complaint is closed."""
     try:
         rating = int(rating)
@@ -123,7 +160,7 @@ def reporter_rate(*, code: str, secret: str, rating: int, comment: str = "") -> 
     if len(comment) > 2000:
         raise InvalidInput(_("Komentar terlalu panjang."), errors={"comment": _("Maksimal 2.000 karakter.")})
     with transaction.atomic():
-        complaint = _locked(code, secret)
+        complaint = _locked(code, secret, token)
         if complaint.status != Complaint.Status.CLOSED:
             raise Conflict(_("Penilaian dapat diberikan setelah pengaduan selesai."))
         if complaint.rating is not None:

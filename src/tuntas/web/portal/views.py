@@ -58,8 +58,8 @@ def submit(request: HttpRequest) -> HttpResponse:
         except InvalidInput as exc:
             form.apply_errors(exc)
         else:
-            proof.remember(request, done.complaint, done.secret)
-            # Post/Redirect/Get: the secret travels in the session, never in a URL.
+            proof.remember(request, done.complaint)
+            # Post/Redirect/Get: the secret waits in the session for its one display, never in a URL.
             request.session[proof.SUBMITTED_KEY] = {
                 "code": done.complaint.tracking_code,
                 "secret": done.secret,

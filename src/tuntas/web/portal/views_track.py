@@ -43,7 +43,7 @@ def track(request: HttpRequest) -> HttpResponse:
             except NotFound:
                 form.add_error(None, _(WRONG_CODE))
             else:
-                proof.remember(request, complaint, form.cleaned_data["secret"])
+                proof.remember(request, complaint)
                 return redirect("portal:track_detail", tracking_code=complaint.tracking_code)
     else:
         form = TrackForm(initial={"code": request.GET.get("kode", "")[:30]})
@@ -108,7 +108,7 @@ def reply(request: HttpRequest, p: proof.Proof) -> HttpResponse:
         try:
             reporter_reply(
                 code=p.code,
-                secret=p.secret,
+                token=p.token,
                 message=form.cleaned_data["message"],
                 files=read_files(form.cleaned_data["files"]),
             )
@@ -128,7 +128,7 @@ def accept(request: HttpRequest, p: proof.Proof) -> HttpResponse:
     form = AcceptForm(request.POST)
     if form.is_valid():
         try:
-            reporter_reply(code=p.code, secret=p.secret, message=form.cleaned_data["message"], accept=True)
+            reporter_reply(code=p.code, token=p.token, message=form.cleaned_data["message"], accept=True)
         except InvalidInput as exc:
             form.apply_errors(exc)
         except DomainError as exc:
@@ -147,7 +147,7 @@ def rate(request: HttpRequest, p: proof.Proof) -> HttpResponse:
         try:
             reporter_rate(
                 code=p.code,
-                secret=p.secret,
+                token=p.token,
                 rating=form.cleaned_data["rating"],
                 comment=form.cleaned_data["comment"],
             )
@@ -171,7 +171,7 @@ def withdraw(request: HttpRequest, p: proof.Proof) -> HttpResponse:
     form = WithdrawForm(request.POST) if request.method == "POST" else WithdrawForm()
     if form.is_bound and form.is_valid():
         try:
-            reporter_withdraw(code=p.code, secret=p.secret, reason=form.cleaned_data["reason"])
+            reporter_withdraw(code=p.code, token=p.token, reason=form.cleaned_data["reason"])
         except InvalidInput as exc:
             form.apply_errors(exc)
         except DomainError as exc:
