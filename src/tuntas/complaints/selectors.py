@@ -66,7 +66,9 @@ def inbox(user: User, f: InboxFilters) -> QuerySet[Handling]:
     elif f.assignee.isdigit():
         qs = qs.filter(assignee_id=int(f.assignee))
     if f.region:
-        qs = qs.filter(Q(complaint__region_id=f.region) | Q(complaint__region_id__startswith=f.region + "."))
+        qs = qs.filter(
+            Q(complaint__region_id=f.region) | Q(complaint__region__code__startswith=f.region + ".")
+        )
     q = f.q.strip()
     if q:
         qs = qs.filter(

@@ -6,14 +6,13 @@ from dataclasses import replace
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from tuntas.complaints import selectors
-from tuntas.complaints.models import Category, Handling
+from tuntas.complaints.models import Category
 from tuntas.complaints.selectors import InboxFilters
 from tuntas.directory.models import Organisation, Region, User
 from tuntas.web.console.common import console_context, due_window, is_htmx, my_organisations
@@ -97,17 +96,6 @@ def _filters(form: InboxFilterForm, orgs: list[Organisation]) -> InboxFilters:
     )
 
 
-def _in_region(handlings: QuerySet[Handling], code: str) -> QuerySet[Handling]:
-    """Handlings of complaints in the region ``code`` or below it.
-
-    Filtered here rather than through InboxFilters.region: the selector's ``region_id__startswith`` is not a
-    lookup Django allows on a foreign key (FieldError), reported to the selectors' owner.
-    """
-    if not code:
-        return handlings
-    return handlings.filter(Q(complaint__region_id=code) | Q(complaint__region__code__startswith=code + "."))
-
-
 def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
@@ -128,9 +116,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         organisations=[(str(o.pk), o.name) for o in orgs],
     )
     filters = _filters(form, orgs)
-    handlings = _in_region(selectors.inbox(user, replace(filters, region="")), filters.region).select_related(
-        "complaint__region__parent"
-    )
+    handlings = selectors.inbox(user, filters).select_related("complaint__region__parent")
     page = Paginator(handlings, PAGE_SIZE).get_page(request.GET.get("page"))
     window = due_window()
     for h in page.object_list:
