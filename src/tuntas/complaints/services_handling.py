@@ -97,7 +97,7 @@ def handling_open(
         actor=actor.user,
         actor_kind=actor.kind,
         visibility=Event.Visibility.PUBLIC,
-        message=_("Diterima oleh %(org)s.") % {"org": organisation.name},
+        # No stored sentence: pages say "received by <organisation>" in the reader's language.
         payload={
             "organisation": organisation.pk,
             "state": wf.initial,

@@ -225,7 +225,7 @@ def timeline_items(events: Iterable[Event], workflows: Mapping[int, engine.Workf
                 visibility=e.visibility,
                 visibility_label=visibility.label if visibility else e.visibility,
                 # An opened handling's message only repeats the sentence ("Diterima oleh ...").
-                message="" if e.kind == Event.Kind.HANDLING_OPENED else e.message,
+                message=e.message,
                 fields=fields,
             )
         )

@@ -76,8 +76,8 @@ def entries(events: Iterable[Event]) -> list[Entry]:
         # The intake handling is opened "by the reporter" technically; only their own acts are marked theirs.
         from_reporter = e.actor_kind == "pelapor" and e.kind != Kind.HANDLING_OPENED
         message = e.message
-        if (e.kind == Kind.TRANSITIONED and from_reporter) or e.kind == Kind.HANDLING_OPENED:
-            message = ""  # already said: the reply just before it, or "received by" in the sentence
+        if e.kind == Kind.TRANSITIONED and from_reporter:
+            message = ""  # already said: the reply just before it
         if e.kind == Kind.REPORTER_REPLIED and e.payload.get("accept") and message in _default_accept():
             message = ""
         staff = e.actor_kind == "" and e.kind not in (Kind.SUBMITTED, Kind.HANDLING_OPENED)
