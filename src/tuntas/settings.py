@@ -42,12 +42,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "huey.contrib.djhuey",
     "tuntas.core",
     "tuntas.directory",
     "tuntas.workflows",
     "tuntas.complaints",
     "tuntas.sla",
     "tuntas.notify",
+    "tuntas.standards",
     "tuntas.api",
     "tuntas.web",
     "tuntas.demo",
@@ -186,6 +188,15 @@ EMAIL_BACKEND = os.environ.get("TUNTAS_EMAIL_BACKEND", "django.core.mail.backend
 EMAIL_HOST = os.environ.get("TUNTAS_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("TUNTAS_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("TUNTAS_FROM_EMAIL", "tuntas@localhost")
+
+# --- background tasks (huey) ---------------------------------------------------------------------------
+# Embedded default: a SQLite file beside the database, no broker. Tests run tasks in-process (immediate).
+HUEY = {
+    "huey_class": "huey.SqliteHuey",
+    "name": "tuntas",
+    "filename": str(VAR_DIR / "huey.sqlite3"),
+    "immediate": bool(os.environ.get("TUNTAS_TESTING")) or "pytest" in sys.modules,
+}
 
 # --- domain ---------------------------------------------------------------------------------------------
 TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")
