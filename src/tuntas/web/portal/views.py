@@ -51,7 +51,15 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @rate_limited("TUNTAS_RATE_SUBMIT")
 def submit(request: HttpRequest) -> HttpResponse:
-    form = SubmitForm(request.POST, request.FILES) if request.method == "POST" else SubmitForm()
+    if request.method == "POST":
+        form = SubmitForm(request.POST, request.FILES)
+    else:  # a service standard's "Lapor masalah layanan ini" link names the service and its organisation
+        form = SubmitForm(
+            initial={
+                "service_name": request.GET.get("layanan", "").strip()[:200],
+                "reported_organisation": request.GET.get("instansi", "").strip()[:80],
+            }
+        )
     if form.is_bound and form.is_valid():
         try:
             done = complaint_submit(data=form.complaint_input(), channel=Complaint.Channel.WEB)
