@@ -25,9 +25,18 @@ demo: migrate
 	$(PY) manage.py load_demo
 	$(PY) manage.py sla_tick
 
+# The worker (notifications, SLA tick) runs beside the server and stops with it; its output (with the
+# demo's emails, printed by the console mail backend) goes to a log file to keep the server's readable.
 run: demo
 	@echo "Tuntas on http://$(HOST):$(PORT)/  (console: http://$(HOST):$(PORT)/console/)"
+	@echo "Background worker log: $${TUNTAS_VAR_DIR:-var}/worker.log"
+	@$(PY) manage.py run_huey >>"$${TUNTAS_VAR_DIR:-var}/worker.log" 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+# The background worker alone (deployments run `tuntas run_huey` as a service).
+worker: migrate
+	$(PY) manage.py run_huey
 
 lint: install
 	$(VENV)/bin/ruff check src tests

@@ -189,14 +189,40 @@ EMAIL_HOST = os.environ.get("TUNTAS_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("TUNTAS_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("TUNTAS_FROM_EMAIL", "tuntas@localhost")
 
-# --- background tasks (huey) ---------------------------------------------------------------------------
-# Embedded default: a SQLite file beside the database, no broker. Tests run tasks in-process (immediate).
-HUEY = {
-    "huey_class": "huey.SqliteHuey",
-    "name": "tuntas",
-    "filename": str(VAR_DIR / "huey.sqlite3"),
-    "immediate": bool(os.environ.get("TUNTAS_TESTING")) or "pytest" in sys.modules,
+# --- background tasks (huey) and notification delivery ----------------------------------------------------
+# Embedded default: a SQLite file under var/ (also when the database is PostgreSQL), no broker to run. With
+# TUNTAS_HUEY_REDIS_URL, Redis. `tuntas run_huey` is the worker. Tests run tasks in-process (immediate).
+TUNTAS_HUEY_REDIS_URL = os.environ.get("TUNTAS_HUEY_REDIS_URL", "")
+if TUNTAS_HUEY_REDIS_URL:
+    HUEY = {"huey_class": "huey.RedisHuey", "url": TUNTAS_HUEY_REDIS_URL}
+else:
+    with contextlib.suppress(OSError):  # the database may live elsewhere; the queue file lives here
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+    HUEY = {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")}
+HUEY.update(
+    name="tuntas",
+    immediate=bool(os.environ.get("TUNTAS_TESTING")) or "pytest" in sys.modules,
+    # Threads: deliveries wait on the network, not the CPU. An idle worker polls the SQLite queue at least
+    # every 2 s (huey's default backs off to 10 s), so a message leaves within seconds of its commit.
+    consumer={
+        "workers": int(os.environ.get("TUNTAS_HUEY_WORKERS", "2")),
+        "worker_type": "thread",
+        "max_delay": 2.0,
+    },
+)
+# Outbox channel adapters (tuntas.notify.channels); point a channel at another class to swap it.
+TUNTAS_NOTIFY_CHANNELS = {
+    "email": "tuntas.notify.channels.EmailChannel",
+    "sms": "tuntas.notify.channels.SmsGatewayChannel",
+    "webhook": "tuntas.notify.channels.WebhookChannel",
 }
+TUNTAS_NOTIFY_TIMEOUT = float(os.environ.get("TUNTAS_NOTIFY_TIMEOUT", "10"))  # seconds per SMTP/HTTP call
+# SMS/WhatsApp gateway: POST {to, message, reference} with `Authorization: Bearer <token>`. Unset: no SMS.
+TUNTAS_SMS_GATEWAY_URL = os.environ.get("TUNTAS_SMS_GATEWAY_URL", "")
+TUNTAS_SMS_GATEWAY_TOKEN = os.environ.get("TUNTAS_SMS_GATEWAY_TOKEN", "")
+# Webhooks are signed with HMAC-SHA256 of the body (X-Tuntas-Signature: sha256=<hex>); unset: they wait
+# (and in the end fail) rather than go out unsigned.
+TUNTAS_WEBHOOK_SECRET = os.environ.get("TUNTAS_WEBHOOK_SECRET", "")
 
 # --- domain ---------------------------------------------------------------------------------------------
 TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")
@@ -209,5 +235,9 @@ LOGGING = {
     "formatters": {"kv": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "kv"}},
     "root": {"handlers": ["console"], "level": os.environ.get("TUNTAS_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # huey adds its own handler; without this every worker line is printed twice.
+        "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

@@ -10,17 +10,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.core.admin_readonly import ReadOnlyAdmin, ReadOnlyInline
+from tuntas.notify.masking import mask
 from tuntas.notify.models import DeliveryAttempt, OutboxMessage
-
-
-def mask(recipient: str) -> str:
-    """'budi.santoso@example.com' -> 'b***@example.com'; '081234567890' -> '0812******90'."""
-    if "@" in recipient:
-        local, _at, domain = recipient.partition("@")
-        return f"{local[:1]}***@{domain}"
-    if len(recipient) > 6:
-        return recipient[:4] + "*" * (len(recipient) - 6) + recipient[-2:]
-    return "***"
 
 
 class DeliveryAttemptInline(ReadOnlyInline):

@@ -1,0 +1,35 @@
+"""Channel adapters for tests, swapped in through settings.TUNTAS_NOTIFY_CHANNELS."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from tuntas.notify.channels import DeliveryError
+from tuntas.notify.models import OutboxMessage
+
+
+class WorkerCrashed(BaseException):  # noqa: N818 - stands for the process dying, not an error to handle
+    """Not an Exception: nothing in the delivery code catches it, as nothing survives a killed process."""
+
+
+class Crashing:
+    def send(self, message: OutboxMessage) -> None:
+        raise WorkerCrashed
+
+
+class Refusing:
+    def send(self, message: OutboxMessage) -> None:
+        raise DeliveryError("ditolak penerima", permanent=True)
+
+
+class Recording:
+    """Accepts everything, slowly enough for two workers to overlap; remembers what it sent."""
+
+    lock = threading.Lock()
+    sent: list[int] = []
+
+    def send(self, message: OutboxMessage) -> None:
+        time.sleep(0.02)
+        with self.lock:
+            Recording.sent.append(message.pk)
