@@ -403,3 +403,17 @@ def test_inbox_and_complaint_page_queries_do_not_grow_with_rows(directory, login
     assert _queries(client, "/console/") == inbox_one
     assert _queries(client, complaint_url(first)) == page_one
     assert inbox_one <= 25 and page_one <= 25
+
+
+def test_timeline_names_the_move_between_organisations(directory, login, submit, dispose):
+    c = submit()
+    dispose(c)
+    page = html(login(directory.petugas_pupr).get(complaint_url(c)))
+    assert f"Disposisi dari koordinator pengaduan: dari {directory.coordinator.name} ke Dinas PUPR." in page
+
+
+def test_dispose_form_links_to_the_receiver_preview(directory, login, submit):
+    c = submit()
+    h = c.handlings.get()
+    page = html(login(directory.koordinator).get(complaint_url(c)))
+    assert f"/console/penanganan/{h.pk}/pratinjau/verifikasi/" in page

@@ -166,6 +166,25 @@ def track_withdraw(request: HttpRequest, payload: WithdrawIn):
     return present.track(complaint)
 
 
+class EscalateIn(TrackIn):
+    reason: str = ""
+
+
+@router.post(
+    "/track/escalate",
+    response={200: TrackOut, **TRACK_ERRORS},
+    url_name="track_escalate",
+    throttle=TRACK_RATE,
+)
+def track_escalate(request: HttpRequest, payload: EscalateIn):
+    """Take the complaint to the next oversight body (the Inspektorat, then the Ombudsman Perwakilan) with
+    a reason: while an answer awaits the reporter's response, or up to 10 working days after closure (409
+    otherwise). A closed complaint opens again; earlier handlings stay in the timeline."""
+    with _api_field_names():
+        services.reporter_escalate(code=payload.tracking_code, secret=payload.secret, reason=payload.reason)
+    return present.track(services.complaint_by_secret(payload.tracking_code, payload.secret))
+
+
 # --- directory --------------------------------------------------------------------------------------------
 @router.get("/categories", response=list[CategoryOut], url_name="categories")
 def categories(request: HttpRequest):

@@ -68,7 +68,8 @@ def can_view_complaint(user: User, complaint: Complaint) -> bool:
     return visible_complaints(user).filter(pk=complaint.pk).exists()
 
 
-def _is_terlapor(org: Organisation, complaint: Complaint) -> bool:
+def is_terlapor(org: Organisation, complaint: Complaint) -> bool:
+    """``org`` is the organisation complained about, or a unit under it."""
     reported = complaint.reported_organisation_id
     if reported is None:
         return False
@@ -80,28 +81,37 @@ def _is_terlapor(org: Organisation, complaint: Complaint) -> bool:
     return False
 
 
+def identity_roles_for(complaint: Complaint) -> frozenset[str]:
+    """The membership roles that may see this complaint's identity in an organisation allowed to see it."""
+    return IDENTITY_ROLES if complaint.privacy == Complaint.Privacy.CONFIDENTIAL else WORKING_ROLES
+
+
+def organisation_sees_identity(org: Organisation, complaint: Complaint) -> bool:
+    """Whether members of ``org`` (with ``identity_roles_for``) may see the identity once it handles the
+    complaint: never for anonymous; for confidential, only an oversight/coordination kind that is not the
+    terlapor; for public, any handling organisation. The same rule decides a transfer's preview."""
+    if complaint.privacy == Complaint.Privacy.ANONYMOUS:
+        return False
+    if complaint.privacy == Complaint.Privacy.CONFIDENTIAL:
+        return org.kind.sees_confidential_identity and not is_terlapor(org, complaint)
+    return True
+
+
 def identity_organisations(user: User, complaint: Complaint) -> Iterable[Organisation]:
     """The user's organisations handling ``complaint`` through which they may see the reporter's identity."""
     if complaint.privacy == Complaint.Privacy.ANONYMOUS:
         return []
-    roles_needed = IDENTITY_ROLES if complaint.privacy == Complaint.Privacy.CONFIDENTIAL else WORKING_ROLES
     handling_orgs = (
         Organisation.objects.filter(handlings__complaint=complaint)
         .select_related("kind", "parent")
         .distinct()
     )
     member_orgs = set(
-        memberships_of(user).filter(role__in=roles_needed).values_list("organisation_id", flat=True)
+        memberships_of(user)
+        .filter(role__in=identity_roles_for(complaint))
+        .values_list("organisation_id", flat=True)
     )
-    handling_orgs = [o for o in handling_orgs if o.pk in member_orgs]
-    result = []
-    for org in handling_orgs:
-        if complaint.privacy == Complaint.Privacy.CONFIDENTIAL and (
-            not org.kind.sees_confidential_identity or _is_terlapor(org, complaint)
-        ):
-            continue
-        result.append(org)
-    return result
+    return [o for o in handling_orgs if o.pk in member_orgs and organisation_sees_identity(o, complaint)]
 
 
 def can_see_identity(user: User, complaint: Complaint) -> bool:

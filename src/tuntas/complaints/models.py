@@ -205,6 +205,10 @@ class Event(models.Model):
         WITHDRAWN = "withdrawn", _("Dicabut pelapor")
         CLOSED = "closed", _("Pengaduan selesai")
         RATED = "rated", _("Penilaian pelapor")
+        # A move between organisations (disposisi, kembalikan, teruskan, limpah, eskalasi); payload "move".
+        TRANSFERRED = "transferred", _("Dipindahkan ke unit lain")
+        ESCALATION_REQUESTED = "escalation_requested", _("Pelapor meminta eskalasi")
+        REOPENED = "reopened", _("Pengaduan dibuka kembali")
 
     class Visibility(models.TextChoices):
         INTERNAL = "internal", _("Internal")

@@ -1,7 +1,8 @@
 """The write side of complaints, one function per action (actor first, keyword-only arguments).
 
 Split by concept: intake (filing), handling (SOP transitions, the only writer of a handling's state),
-staff (notes, assignment, identity views), reporter (actions proved by the tracking secret). Import from here.
+staff (notes, assignment, identity views), reporter (actions proved by the tracking secret), transfer (moves
+between organisations that are not SOP transitions: ambil alih, the reporter's escalation). Import from here.
 """
 
 from tuntas.complaints.services_handling import Actor, handling_open, handling_transition
@@ -15,6 +16,7 @@ from tuntas.complaints.services_reporter import (
     reporter_withdraw,
 )
 from tuntas.complaints.services_staff import comment_add, handling_assign, identity_view
+from tuntas.complaints.services_transfer import handling_take_over, reporter_escalate
 
 __all__ = [
     "Actor",
@@ -27,8 +29,10 @@ __all__ = [
     "complaint_submit",
     "handling_assign",
     "handling_open",
+    "handling_take_over",
     "handling_transition",
     "identity_view",
+    "reporter_escalate",
     "reporter_rate",
     "reporter_reply",
     "reporter_token",

@@ -1,7 +1,9 @@
 """Opening, transitioning and withdrawing handlings: the SOP's moves.
 
 This module is the only writer of ``Handling.state`` (see tests/complaints/test_one_writer.py).
-Staff notes, assignment and identity views are in ``services_staff``.
+Staff notes, assignment and identity views are in ``services_staff``; moves between organisations that are
+not SOP transitions (ambil alih, the reporter's escalation) are orchestrated in ``services_transfer``, which
+closes handlings through ``handling_close_for_transfer`` here.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from tuntas.complaints import access
+from tuntas.complaints import access, routing, transfers
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.core import clock as time
@@ -25,8 +27,12 @@ from tuntas.workflows.registry import active_definition, workflow_of
 
 SYSTEM = "sistem"
 REPORTER = "pelapor"
-# Names the SOPs give the disposal instruction field (lapor-admin, inspektorat: "instruksi").
-INSTRUCTION_FIELDS = ("instruksi", "instruction")
+# Names the SOPs give the disposal instruction field (lapor-admin, inspektorat: "instruksi"); a forward's or
+# return's reason ("alasan") is what the receiving unit reads as its instruction.
+INSTRUCTION_FIELDS = ("instruksi", "instruction", "alasan")
+# The final state a handling is closed into when the complaint passes up to oversight outside its SOP's own
+# transitions (ambil alih by the Inspektorat, the reporter's escalation). SOPs without it stay open.
+TRANSFER_STATE = "dilimpahkan"
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,40 @@ def _check(
     return wf, spec, cleaned, _resolve_fields(spec, cleaned, handling)
 
 
+def _receiver(
+    handling: Handling, spec: engine.TransitionSpec, values: dict
+) -> tuple[Organisation, str] | None:
+    """Where a transition moves the complaint, and the kind of move: the disposal's target, or the sender
+    for a return ("bukan wewenang kami"). Checked before anything is written."""
+    if spec.effect == "dispose":
+        receiver = values["target"]
+        move = transfers.dispose_move(handling.organisation, receiver)
+    elif spec.closure_reason == transfers.RETURN_REASON:
+        receiver = routing.return_destination(handling)
+        if receiver is None:
+            raise Conflict(_("Tidak ada unit pengirim yang dapat menerima pengaduan ini kembali."))
+        move = transfers.KEMBALIKAN
+    else:
+        return None
+    problem = receiver_problem(handling.complaint_id, receiver)
+    if problem is not None:
+        if spec.effect == "dispose":  # the user chose the target: say so next to the field
+            raise InvalidInput(problem, errors={"target": problem})
+        raise Conflict(problem)
+    return receiver, move
+
+
+def receiver_problem(complaint_id: int, receiver: Organisation) -> str | None:
+    """Why ``receiver`` cannot take the complaint now: no SOP loaded, or it is already handling it."""
+    try:
+        active_definition(receiver.workflow_slug)
+    except NotFound:
+        return _("%(org)s belum memiliki SOP.") % {"org": receiver.name}
+    if Handling.objects.filter(complaint_id=complaint_id, organisation=receiver, is_open=True).exists():
+        return _("%(org)s sedang menangani pengaduan ini.") % {"org": receiver.name}
+    return None
+
+
 def handling_transition(
     *,
     actor: Actor,
@@ -235,6 +275,7 @@ def handling_transition(
     if expected_version is not None and expected_version != seen.version:
         raise _stale()
     wf, spec, cleaned, values = _check(actor, seen, transition, data or {})
+    moving = _receiver(seen, spec, values)
     with transaction.atomic():
         # Complaint first, then handling: the same order as the reporter's services, so no deadlock, and
         # deciding whether the complaint is closed sees every handling's committed state.
@@ -271,14 +312,24 @@ def handling_transition(
                 "data": {k: _payload_value(v) for k, v in values.items()},
             },
         )
-        if spec.effect == "dispose":
+        if moving is not None:
+            receiver, move = moving
             instruction = next((str(cleaned[n]) for n in INSTRUCTION_FIELDS if cleaned.get(n)), "")
-            handling_open(
+            opened = handling_open(
                 complaint=handling.complaint,
-                organisation=values["target"],
+                organisation=receiver,
                 actor=actor,
                 parent=handling,
                 instruction=instruction,
+            )
+            transfers.transfer_recorded(
+                complaint=handling.complaint,
+                move=move,
+                sender=handling,
+                receiver=opened,
+                actor_user=actor.user,
+                actor_kind=actor.kind,
+                reason=instruction,
             )
         # The reporter is told what staff and the system did, not what they did themselves.
         if spec.visibility != Event.Visibility.INTERNAL and actor.kind != REPORTER:
@@ -313,6 +364,68 @@ def handlings_withdraw(*, complaint: Complaint, actor: Actor, reason: str) -> No
             actor_kind=actor.kind,
             payload={"transition": "cabut", "from": before, "to": wf.on_withdraw},
         )
+
+
+def handling_close_for_transfer(
+    *,
+    handling: Handling,
+    actor: Actor,
+    closure_reason: str,
+    move: str,
+    reason: str = "",
+) -> bool:
+    """Close an open handling because the complaint passes up to oversight (ambil alih, the reporter's
+    escalation): into its SOP's TRANSFER_STATE, clocks stopped, one public TRANSITIONED event (the reason
+    stays in the payload, shown to staff only). False, and nothing written, when the SOP has no such state.
+
+    The caller holds the complaint's row lock (so no transition runs meanwhile); the handling is locked here."""
+    wf = workflow_for(handling)
+    target = wf.states.get(TRANSFER_STATE)
+    if target is None or not target.final:
+        return False
+    locked = _lock(handling.pk)
+    if not locked.is_open:
+        raise _stale()
+    before = locked.state
+    _move(locked, wf, TRANSFER_STATE, closure_reason=closure_reason)
+    clocks_stop_all(locked)
+    locked.save(update_fields=["due_date"])
+    event_add(
+        complaint=locked.complaint,
+        handling=locked,
+        kind=Event.Kind.TRANSITIONED,
+        actor=actor.user,
+        actor_kind=actor.kind,
+        visibility=Event.Visibility.PUBLIC,
+        payload={
+            "transition": move,
+            "from": before,
+            "to": TRANSFER_STATE,
+            "data": {"alasan": reason} if reason else {},
+        },
+    )
+    handling.refresh_from_db()
+    return True
+
+
+def complaint_reopen(complaint: Complaint, *, actor: Actor) -> Event:
+    """A closed complaint is open again (the reporter escalated it in time); its closure is cleared but the
+    CLOSED event stays in the timeline. The caller holds the complaint's row lock."""
+    updated = Complaint.objects.filter(pk=complaint.pk, status=Complaint.Status.CLOSED).update(
+        status=Complaint.Status.OPEN, closed_at=None, closure_reason="", version=F("version") + 1
+    )
+    if updated != 1:
+        raise Conflict(_("Pengaduan ini tidak dalam keadaan selesai."))
+    before = complaint.closure_reason
+    complaint.refresh_from_db(fields=["status", "closed_at", "closure_reason", "version"])
+    return event_add(
+        complaint=complaint,
+        kind=Event.Kind.REOPENED,
+        actor=actor.user,
+        actor_kind=actor.kind,
+        visibility=Event.Visibility.PUBLIC,
+        payload={"closure_reason": before},
+    )
 
 
 def complaint_refresh_status(complaint: Complaint, *, actor: Actor) -> None:

@@ -135,6 +135,11 @@ def _transitioned(c: _Ctx) -> Sentence:
     values = {"actor": c.actor, "org": c.org, "to": _state_label(c.wf, c.p.get("to", ""))}
     if transition is None and name == "cabut":  # written by the withdrawal, not an SOP transition
         return _("Penanganan di %(org)s ditutup karena pengaduan dicabut.") % values, []
+    if transition is None and name in ("ambil_alih", "eskalasi_pelapor"):  # moves outside the SOP
+        from tuntas.complaints.transfers import MOVE_LABELS
+
+        values["move"] = str(MOVE_LABELS[name])
+        return _("Penanganan di %(org)s ditutup: %(move)s.") % values, []
     values["action"] = sop_text(transition.label, transition.label_en) if transition else name
     sentence = _("%(actor)s menjalankan “%(action)s” di %(org)s; tahap kini “%(to)s”.") % values
     return sentence, _data_fields(c.wf, transition, c.p.get("data") or {})
@@ -176,6 +181,23 @@ def _rated(c: _Ctx) -> Sentence:
     return _("Pelapor memberi penilaian %(rating)s dari 5.") % {"rating": c.p.get("rating", "?")}, []
 
 
+def _transferred(c: _Ctx) -> Sentence:
+    from tuntas.complaints.transfers import MOVE_LABELS
+
+    move = c.p.get("move", "")
+    values = {
+        "move": str(MOVE_LABELS.get(move, move)),
+        "from": (c.p.get("from_organisation") or {}).get("name") or "—",
+        "to": (c.p.get("to_organisation") or {}).get("name") or c.org,
+    }
+    return _("%(move)s: dari %(from)s ke %(to)s.") % values, []
+
+
+def _escalation_requested(c: _Ctx) -> Sentence:
+    target = (c.p.get("organisation") or {}).get("name") or ""
+    return _("Pelapor meminta pengaduan ditangani %(org)s.") % {"org": target}, []
+
+
 def _simple(text: str) -> Callable[[_Ctx], Sentence]:
     """A sentence that only names the actor; ``text`` is marked with gettext_noop and translated here."""
 
@@ -199,6 +221,9 @@ _SENTENCES = {
     Event.Kind.ATTACHMENT_ADDED: _simple(gettext_noop("%(actor)s menambahkan lampiran.")),
     Event.Kind.IDENTITY_VIEWED: _simple(gettext_noop("%(actor)s melihat identitas pelapor.")),
     Event.Kind.WITHDRAWN: _simple(gettext_noop("Pelapor mencabut pengaduan.")),
+    Event.Kind.TRANSFERRED: _transferred,
+    Event.Kind.ESCALATION_REQUESTED: _escalation_requested,
+    Event.Kind.REOPENED: _simple(gettext_noop("Pengaduan dibuka kembali.")),
 }
 
 

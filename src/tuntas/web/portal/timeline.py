@@ -58,6 +58,8 @@ def _sentence(event: Event) -> str:
         Kind.CLOCK_BREACHED: _("Batas waktu penanganan terlewati; pengaduan Anda tetap ditangani."),
         Kind.WITHDRAWN: _("Anda mencabut pengaduan ini."),
         Kind.CLOSED: _("Pengaduan dinyatakan selesai."),
+        Kind.ESCALATION_REQUESTED: _("Anda meminta pengaduan ini ditangani lembaga pengawas."),
+        Kind.REOPENED: _("Pengaduan dibuka kembali."),
     }
     return fixed.get(kind, _("Pengaduan diperbarui."))
 
