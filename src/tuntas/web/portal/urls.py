@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tuntas.web.portal import views, views_track
+from tuntas.web.portal import views, views_escalate, views_standards, views_track
 
 app_name = "portal"
 urlpatterns = [
@@ -14,6 +14,23 @@ urlpatterns = [
     path("lacak/<str:tracking_code>/terima/", views_track.accept, name="track_accept"),
     path("lacak/<str:tracking_code>/nilai/", views_track.rate, name="track_rate"),
     path("lacak/<str:tracking_code>/cabut/", views_track.withdraw, name="track_withdraw"),
+    path("lacak/<str:tracking_code>/ajukan/", views_escalate.escalate, name="track_escalate"),
     path("lacak/<str:tracking_code>/lampiran/<int:pk>/", views_track.attachment, name="track_attachment"),
     path("lacak/<str:tracking_code>/keluar/", views_track.forget, name="track_forget"),
+    path("standar-pelayanan/", views_standards.standards_list, name="standards"),
+    path(
+        "standar-pelayanan/<slug:org_slug>/<slug:service_slug>/",
+        views_standards.standard_detail,
+        name="standard_detail",
+    ),
+    path(
+        "standar-pelayanan/<slug:org_slug>/<slug:service_slug>/poster.pdf",
+        views_standards.standard_poster,
+        name="standard_poster",
+    ),
+    path(
+        "standar-pelayanan/<slug:org_slug>/<slug:service_slug>/konsultasi/",
+        views_standards.consultation,
+        name="standard_consultation",
+    ),
 ]
