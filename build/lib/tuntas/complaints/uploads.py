@@ -1,0 +1,118 @@
+"""Attachment checks: the content decides the type (not the name or the browser), and metadata is removed.
+
+Images are decoded and re-encoded, which drops EXIF (GPS position, camera owner) after applying its
+orientation; PDFs are parsed and rewritten without their document information (author, creator).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
+from pypdf import PdfReader, PdfWriter
+
+from tuntas.core.errors import InvalidInput
+
+Image.MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs early
+
+IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
+# Many phone cameras write MPO (a JPEG followed by extra frames); Pillow reports it as its own format.
+# The first frame is kept and saved as a plain JPEG.
+FORMAT_ALIASES = {"MPO": "JPEG"}
+# Page-level entries that may carry authoring metadata (XMP packets, application data).
+PDF_PAGE_METADATA = ("/Metadata", "/PieceInfo")
+
+
+@dataclass(frozen=True)
+class CleanFile:
+    name: str
+    content: bytes
+    content_type: str
+    sha256: str
+
+    @property
+    def size(self) -> int:
+        return len(self.content)
+
+
+def _clean_image(data: bytes) -> tuple[bytes, str, str]:
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            fmt = FORMAT_ALIASES.get(probe.format, probe.format)
+            probe.verify()
+        if fmt not in IMAGE_FORMATS:
+            raise InvalidInput(_("Format gambar tidak didukung."))
+        with Image.open(io.BytesIO(data)) as img:
+            img = ImageOps.exif_transpose(img)
+            out = io.BytesIO()
+            if fmt == "JPEG":
+                img.convert("RGB").save(out, "JPEG", quality=88, optimize=True)
+            else:
+                img.save(out, fmt)
+    except InvalidInput:
+        raise
+    except Exception as exc:  # UnidentifiedImageError, DecompressionBombError, truncated data, ...
+        raise InvalidInput(_("Berkas gambar rusak atau tidak dapat dibaca.")) from exc
+    content_type, ext = IMAGE_FORMATS[fmt]
+    return out.getvalue(), content_type, ext
+
+
+def _clean_pdf(data: bytes) -> bytes:
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InvalidInput(_("PDF yang dikunci kata sandi tidak dapat diterima."))
+        # Only the pages are copied: the document information (author, creator), the catalog's XMP
+        # metadata, scripts and embedded files stay behind.
+        writer = PdfWriter()
+        for page in reader.pages:
+            copied = writer.add_page(page)
+            for key in PDF_PAGE_METADATA:
+                copied.pop(key, None)
+        writer.add_metadata({"/Producer": "Tuntas"})
+        out = io.BytesIO()
+        writer.write(out)
+    except InvalidInput:
+        raise
+    except Exception as exc:  # any parser failure on untrusted input is a bad file, not a server error
+        raise InvalidInput(_("Berkas PDF rusak atau tidak dapat dibaca.")) from exc
+    return out.getvalue()
+
+
+def clean_upload(name: str, data: bytes) -> CleanFile:
+    """Validate one uploaded file and return it stripped of metadata; raises InvalidInput with a clear message."""
+    limit = settings.TUNTAS_MAX_ATTACHMENT_BYTES
+    if len(data) == 0:
+        raise InvalidInput(_("Berkas %(name)s kosong.") % {"name": name})
+    if len(data) > limit:
+        raise InvalidInput(
+            _("Berkas %(name)s terlalu besar (maksimal %(mb)s MB).")
+            % {"name": name, "mb": limit // (1024 * 1024)}
+        )
+    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]  # never a path from the client
+    stem = (base.rsplit(".", 1)[0].strip() or "lampiran")[:80]
+    if data.startswith(b"%PDF-"):
+        content, content_type, ext = _clean_pdf(data), "application/pdf", "pdf"
+    else:
+        try:
+            content, content_type, ext = _clean_image(data)
+        except InvalidInput as exc:
+            raise InvalidInput(
+                _("Berkas %(name)s bukan gambar (JPEG, PNG, WebP) atau PDF yang sah.") % {"name": name}
+            ) from exc
+    return CleanFile(
+        name=f"{stem}.{ext}",
+        content=content,
+        content_type=content_type,
+        sha256=hashlib.sha256(content).hexdigest(),
+    )
+
+
+def clean_uploads(files: list[tuple[str, bytes]]) -> list[CleanFile]:
+    if len(files) > settings.TUNTAS_MAX_ATTACHMENTS:
+        raise InvalidInput(_("Paling banyak %(n)s lampiran.") % {"n": settings.TUNTAS_MAX_ATTACHMENTS})
+    return [clean_upload(n, d) for n, d in files]

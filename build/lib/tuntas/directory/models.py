@@ -1,0 +1,149 @@
+"""Who is who: regions (Kemendagri codes), organisations and their kinds, people and their roles."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A staff member. Citizens do not need an account: they follow a complaint with its tracking code."""
+
+    full_name = models.CharField(_("nama lengkap"), max_length=200, blank=True, default="")
+    nip = models.CharField(_("NIP"), max_length=30, blank=True, default="")
+    phone = models.CharField(_("telepon"), max_length=30, blank=True, default="")
+
+    def __str__(self) -> str:
+        return self.full_name or self.get_full_name() or self.username
+
+    @property
+    def display_name(self) -> str:
+        return str(self)
+
+
+class Region(models.Model):
+    """A Kemendagri administrative region: provinsi (1), kabupaten/kota (2), kecamatan (3), desa/kelurahan (4)."""
+
+    code = models.CharField(_("kode"), max_length=13, primary_key=True)  # dotted: "63.02.06.2001"
+    name = models.CharField(_("nama"), max_length=120)
+    level = models.PositiveSmallIntegerField(_("tingkat"))
+    kind = models.CharField(
+        _("jenis"), max_length=20
+    )  # provinsi, kabupaten, kota, kecamatan, distrik, desa, kelurahan, ...
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+    )
+    postal_code = models.CharField(_("kode pos"), max_length=5, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("wilayah")
+        verbose_name_plural = _("wilayah")
+        ordering = ["code"]
+        indexes = [models.Index(fields=["parent", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def label(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    def get_kind_display(self) -> str:
+        return {
+            "provinsi": "Provinsi",
+            "kabupaten": "Kabupaten",
+            "kota": "Kota",
+            "kecamatan": "Kecamatan",
+            "distrik": "Distrik",
+            "desa": "Desa",
+            "kelurahan": "Kelurahan",
+            "desa_adat": "Desa Adat",
+        }.get(self.kind, self.kind)
+
+
+class OrganisationKind(models.Model):
+    """Kinds as data: pemkab, opd, kecamatan, desa, inspektorat, koordinator, ombudsman_perwakilan, ..."""
+
+    slug = models.SlugField(_("kode"), max_length=40, primary_key=True)
+    name = models.CharField(_("nama"), max_length=100)
+    name_en = models.CharField(_("nama (Inggris)"), max_length=100, blank=True, default="")
+    default_workflow = models.SlugField(_("SOP bawaan"), max_length=60, blank=True, default="")
+    # Oversight and coordination bodies (koordinator, Inspektorat, Ombudsman) may see a confidential reporter's
+    # identity; work units, which are usually the party complained about, never do.
+    sees_confidential_identity = models.BooleanField(
+        _("boleh melihat identitas pelapor rahasia"), default=False
+    )
+    sort = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        verbose_name = _("jenis organisasi")
+        verbose_name_plural = _("jenis organisasi")
+        ordering = ["sort", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("nama"), max_length=200)
+    short_name = models.CharField(_("singkatan"), max_length=60, blank=True, default="")
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.ForeignKey(OrganisationKind, on_delete=models.PROTECT, related_name="organisations")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    region = models.ForeignKey(
+        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="organisations"
+    )
+    # The SOP its handlings follow; empty means the kind's default.
+    workflow = models.SlugField(_("SOP"), max_length=60, blank=True, default="")
+    # Prefix of tracking codes for complaints filed here ("KTB" -> KTB-7K3M-Q9).
+    code_prefix = models.CharField(_("prefiks kode lacak"), max_length=5, blank=True, default="")
+    accepts_complaints = models.BooleanField(_("menerima pengaduan langsung"), default=False)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    description = models.TextField(_("deskripsi"), blank=True, default="")
+    email = models.EmailField(_("email"), blank=True, default="")
+    phone = models.CharField(_("telepon"), max_length=40, blank=True, default="")
+    address = models.CharField(_("alamat"), max_length=300, blank=True, default="")
+
+    class Meta:
+        verbose_name = _("organisasi")
+        verbose_name_plural = _("organisasi")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def workflow_slug(self) -> str:
+        return self.workflow or self.kind.default_workflow
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Admin")
+    KOORDINATOR = "koordinator", _("Koordinator / verifikator")
+    PETUGAS = "petugas", _("Petugas")
+    PIMPINAN = "pimpinan", _("Pimpinan")
+    AUDITOR = "auditor", _("Auditor")
+    FOCAL_POINT = "focal_point", _("Focal point")
+    VIEWER = "viewer", _("Pemantau")
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("keanggotaan")
+        verbose_name_plural = _("keanggotaan")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} {self.organisation}"

@@ -1,0 +1,34 @@
+"""Background tasks (huey; ``tuntas run_huey`` runs them). Tasks only call services.
+
+- ``deliver_message``: enqueued right after the commit that wrote a message, so it leaves within seconds;
+- ``deliver_outbox``: every minute, the safety net for anything the fast path missed (worker down, crash,
+  retries that have come due);
+- ``sla_tick``: every 15 minutes, deadlines and SOP expiry transitions.
+"""
+
+from __future__ import annotations
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from tuntas.notify import delivery
+from tuntas.sla.tick import sla_tick as sla_tick_pass
+
+PERIODIC_LIMIT = 500
+
+
+@db_task()
+def deliver_message(message_id: int) -> None:
+    delivery.deliver_message(message_id)
+
+
+@db_periodic_task(crontab(minute="*"))
+def deliver_outbox() -> None:
+    # A backlog (the worker was down) drains at up to this many a minute; passes that overlap split the
+    # work between them, because each message is claimed by one pass only.
+    delivery.deliver_due(limit=PERIODIC_LIMIT)
+
+
+@db_periodic_task(crontab(minute="*/15"))
+def sla_tick() -> None:
+    sla_tick_pass()

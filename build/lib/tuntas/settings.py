@@ -1,0 +1,243 @@
+"""One settings module, configured by environment variables (TUNTAS_* and DATABASE_URL).
+
+Defaults are for the embedded deployment: SQLite in WAL mode under ``var/``, nothing else needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = Path(os.environ.get("TUNTAS_PROJECT_DIR", BASE_DIR.parent.parent))
+VAR_DIR = Path(os.environ.get("TUNTAS_VAR_DIR", PROJECT_DIR / "var"))
+
+
+def _bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+DEBUG = _bool("TUNTAS_DEBUG", False)
+DEMO = _bool("TUNTAS_DEMO", False)
+SECRET_KEY = os.environ.get("TUNTAS_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not (DEBUG or DEMO or os.environ.get("TUNTAS_TESTING") or "pytest" in sys.modules):
+        raise RuntimeError("TUNTAS_SECRET_KEY must be set outside demo/debug mode")
+    SECRET_KEY = "insecure-development-key-do-not-use-in-production"  # noqa: S105
+
+ALLOWED_HOSTS = [h for h in os.environ.get("TUNTAS_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("TUNTAS_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "csp",
+    "huey.contrib.djhuey",
+    "tuntas.core",
+    "tuntas.directory",
+    "tuntas.workflows",
+    "tuntas.complaints",
+    "tuntas.sla",
+    "tuntas.notify",
+    "tuntas.standards",
+    "tuntas.api",
+    "tuntas.web",
+    "tuntas.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+]
+
+ROOT_URLCONF = "tuntas.urls"
+WSGI_APPLICATION = "tuntas.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "tuntas.web.context.site",
+            ],
+        },
+    }
+]
+
+# --- database -------------------------------------------------------------------------------------------
+DATABASE_URL = os.environ.get("DATABASE_URL", "")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": os.environ.get("TUNTAS_SQLITE_PATH", str(VAR_DIR / "tuntas.sqlite3")),
+            "OPTIONS": {
+                # WAL lets readers work while one writer commits; IMMEDIATE takes the write lock at BEGIN so
+                # two writers queue instead of failing with "database is locked" halfway through.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "directory.User"
+
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("TUNTAS_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("TUNTAS_CACHE_LOCATION", "tuntas"),
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "console:login"
+LOGIN_REDIRECT_URL = "console:inbox"
+LOGOUT_REDIRECT_URL = "portal:home"
+
+# --- i18n -----------------------------------------------------------------------------------------------
+LANGUAGE_CODE = "id"
+LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = os.environ.get("TUNTAS_TIME_ZONE", "Asia/Makassar")
+
+# --- static & media -------------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("TUNTAS_STATIC_ROOT", VAR_DIR / "static"))
+MEDIA_ROOT = Path(os.environ.get("TUNTAS_MEDIA_ROOT", VAR_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+with contextlib.suppress(OSError):  # whitenoise warns about a missing STATIC_ROOT before collectstatic
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- security -------------------------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = _bool("TUNTAS_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+RATELIMIT_ENABLE = _bool("TUNTAS_RATELIMIT", True)
+RATELIMIT_VIEW = "tuntas.web.errors.ratelimited"
+# Behind a reverse proxy, name the header that carries the client address (e.g. HTTP_X_REAL_IP), or every
+# client shares the proxy's limit.
+RATELIMIT_IP_META_KEY = os.environ.get("TUNTAS_CLIENT_IP_HEADER") or None
+# Public submission and tracking lookups per client address.
+TUNTAS_RATE_SUBMIT = os.environ.get("TUNTAS_RATE_SUBMIT", "10/h")
+TUNTAS_RATE_TRACK = os.environ.get("TUNTAS_RATE_TRACK", "30/m")
+
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+TUNTAS_MAX_ATTACHMENTS = 5
+TUNTAS_MAX_ATTACHMENT_BYTES = int(os.environ.get("TUNTAS_MAX_ATTACHMENT_BYTES", 5 * 1024 * 1024))
+
+# --- mail -----------------------------------------------------------------------------------------------
+EMAIL_BACKEND = os.environ.get("TUNTAS_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("TUNTAS_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("TUNTAS_EMAIL_PORT", "25"))
+DEFAULT_FROM_EMAIL = os.environ.get("TUNTAS_FROM_EMAIL", "tuntas@localhost")
+
+# --- background tasks (huey) and notification delivery ----------------------------------------------------
+# Embedded default: a SQLite file under var/ (also when the database is PostgreSQL), no broker to run. With
+# TUNTAS_HUEY_REDIS_URL, Redis. `tuntas run_huey` is the worker. Tests run tasks in-process (immediate).
+TUNTAS_HUEY_REDIS_URL = os.environ.get("TUNTAS_HUEY_REDIS_URL", "")
+if TUNTAS_HUEY_REDIS_URL:
+    HUEY = {"huey_class": "huey.RedisHuey", "url": TUNTAS_HUEY_REDIS_URL}
+else:
+    with contextlib.suppress(OSError):  # the database may live elsewhere; the queue file lives here
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+    HUEY = {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")}
+HUEY.update(
+    name="tuntas",
+    immediate=bool(os.environ.get("TUNTAS_TESTING")) or "pytest" in sys.modules,
+    # Threads: deliveries wait on the network, not the CPU. An idle worker polls the SQLite queue at least
+    # every 2 s (huey's default backs off to 10 s), so a message leaves within seconds of its commit.
+    consumer={
+        "workers": int(os.environ.get("TUNTAS_HUEY_WORKERS", "2")),
+        "worker_type": "thread",
+        "max_delay": 2.0,
+    },
+)
+# Outbox channel adapters (tuntas.notify.channels); point a channel at another class to swap it.
+TUNTAS_NOTIFY_CHANNELS = {
+    "email": "tuntas.notify.channels.EmailChannel",
+    "sms": "tuntas.notify.channels.SmsGatewayChannel",
+    "webhook": "tuntas.notify.channels.WebhookChannel",
+}
+TUNTAS_NOTIFY_TIMEOUT = float(os.environ.get("TUNTAS_NOTIFY_TIMEOUT", "10"))  # seconds per SMTP/HTTP call
+# SMS/WhatsApp gateway: POST {to, message, reference} with `Authorization: Bearer <token>`. Unset: no SMS.
+TUNTAS_SMS_GATEWAY_URL = os.environ.get("TUNTAS_SMS_GATEWAY_URL", "")
+TUNTAS_SMS_GATEWAY_TOKEN = os.environ.get("TUNTAS_SMS_GATEWAY_TOKEN", "")
+# Webhooks are signed with HMAC-SHA256 of the body (X-Tuntas-Signature: sha256=<hex>); unset: they wait
+# (and in the end fail) rather than go out unsigned.
+TUNTAS_WEBHOOK_SECRET = os.environ.get("TUNTAS_WEBHOOK_SECRET", "")
+
+# --- domain ---------------------------------------------------------------------------------------------
+TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")
+TUNTAS_DEFAULT_CODE_PREFIX = os.environ.get("TUNTAS_CODE_PREFIX", "TNT")
+TUNTAS_WORKFLOW_DIRS = [p for p in os.environ.get("TUNTAS_WORKFLOW_DIRS", "").split(os.pathsep) if p]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"kv": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "kv"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("TUNTAS_LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # huey adds its own handler; without this every worker line is printed twice.
+        "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
+}

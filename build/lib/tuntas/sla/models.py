@@ -1,0 +1,34 @@
+"""SLA clocks of a handling: started, paused, resumed and stopped by the SOP's transitions."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Clock(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Berjalan")
+        PAUSED = "paused", _("Ditunda")
+        STOPPED = "stopped", _("Berhenti")
+
+    handling = models.ForeignKey("complaints.Handling", on_delete=models.CASCADE, related_name="clocks")
+    name = models.CharField(max_length=60)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
+    duration = models.PositiveIntegerField()
+    unit = models.CharField(max_length=20)  # working_days | calendar_days
+    started_on = models.DateField()
+    due_date = models.DateField(null=True, blank=True)
+    paused_on = models.DateField(null=True, blank=True)
+    # Days (in the clock's unit) left when it was paused; resuming counts them again from the resume date.
+    remaining = models.IntegerField(null=True, blank=True)
+    stopped_at = models.DateTimeField(null=True, blank=True)
+    breached_at = models.DateTimeField(null=True, blank=True)
+    met = models.BooleanField(null=True)  # stopped on or before its due date
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["status", "due_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.due_date}"

@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", include("tuntas.api.urls")),
+    path("console/", include("tuntas.web.console.urls")),
+    path("", include("tuntas.web.portal.urls")),
+]
+handler404 = "tuntas.web.errors.not_found"

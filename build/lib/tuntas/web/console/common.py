@@ -1,0 +1,88 @@
+"""Small helpers shared by the console views: the signed-in user's units, htmx detection, deadline badges."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from tuntas.complaints import access
+from tuntas.complaints.models import Handling
+from tuntas.complaints.selectors import DUE_SOON_WORKING_DAYS
+from tuntas.core import clock as time
+from tuntas.core.calendars import calendar_for
+from tuntas.directory.models import Organisation, Region, Role, User
+
+
+@dataclass(frozen=True)
+class MyOrganisation:
+    organisation: Organisation
+    roles: tuple[str, ...]  # role labels
+
+    @property
+    def name(self) -> str:
+        return self.organisation.short_name or self.organisation.name
+
+
+def my_organisations(user: User) -> list[MyOrganisation]:
+    """The units the user works in, with their roles there, in name order."""
+    by_org: dict[int, tuple[Organisation, list[str]]] = {}
+    memberships = access.memberships_of(user).select_related("organisation", "organisation__region")
+    for m in memberships.order_by("organisation__name", "role"):
+        by_org.setdefault(m.organisation_id, (m.organisation, []))[1].append(Role(m.role).label)
+    return [MyOrganisation(org, tuple(roles)) for org, roles in by_org.values()]
+
+
+def console_context(request: HttpRequest) -> dict:
+    """What the console's navigation shows on every page."""
+    user = request.user
+    return {
+        "console_organisations": my_organisations(user),
+        "console_admin_link": user.is_staff or user.is_superuser,
+    }
+
+
+def is_htmx(request: HttpRequest, target: str | None = None) -> bool:
+    """An htmx request for a fragment (not a history restore, which needs the whole page)."""
+    if request.headers.get("HX-Request") != "true" or request.headers.get("HX-History-Restore-Request"):
+        return False
+    return target is None or request.headers.get("HX-Target") == target
+
+
+@dataclass(frozen=True)
+class DueWindow:
+    today: dt.date
+    soon_until: dt.date
+
+    def flag(self, handling: Handling) -> str:
+        """ "overdue", "soon" or "" for an open handling's due date (the same rule as the inbox filter)."""
+        due = handling.due_date
+        if not handling.is_open or due is None:
+            return ""
+        if due < self.today:
+            return "overdue"
+        if due <= self.soon_until:
+            return "soon"
+        return ""
+
+
+def due_window() -> DueWindow:
+    today = time.today()
+    return DueWindow(today, calendar_for(None).working_days_add(today, DUE_SOON_WORKING_DAYS))
+
+
+def region_label(region: Region) -> str:
+    """ "Desa Sigam", "Kecamatan Pulaulaut Utara"; a name that already says its kind is kept as it is."""
+    kind = region.get_kind_display()
+    return region.name if region.name.lower().startswith(kind.lower()) else f"{kind} {region.name}"
+
+
+def region_path(region: Region | None) -> list[str]:
+    """The region and the regions above it, smallest first (desa, kecamatan, kabupaten, provinsi)."""
+    path: list[str] = []
+    node = region
+    while node is not None and len(path) < 5:
+        path.append(region_label(node))
+        node = node.parent
+    return path

@@ -1,0 +1,36 @@
+from django.urls import path
+
+from tuntas.web.portal import views, views_escalate, views_standards, views_track
+
+app_name = "portal"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("lapor/", views.submit, name="submit"),
+    path("lapor/terkirim/", views.submitted, name="submitted"),
+    path("wilayah/<str:kecamatan_code>/desa/", views.region_children, name="region_children"),
+    path("lacak/", views_track.track, name="track"),
+    path("lacak/<str:tracking_code>/", views_track.detail, name="track_detail"),
+    path("lacak/<str:tracking_code>/balas/", views_track.reply, name="track_reply"),
+    path("lacak/<str:tracking_code>/terima/", views_track.accept, name="track_accept"),
+    path("lacak/<str:tracking_code>/nilai/", views_track.rate, name="track_rate"),
+    path("lacak/<str:tracking_code>/cabut/", views_track.withdraw, name="track_withdraw"),
+    path("lacak/<str:tracking_code>/ajukan/", views_escalate.escalate, name="track_escalate"),
+    path("lacak/<str:tracking_code>/lampiran/<int:pk>/", views_track.attachment, name="track_attachment"),
+    path("lacak/<str:tracking_code>/keluar/", views_track.forget, name="track_forget"),
+    path("standar-pelayanan/", views_standards.standards_list, name="standards"),
+    path(
+        "standar-pelayanan/<slug:org_slug>/<slug:service_slug>/",
+        views_standards.standard_detail,
+        name="standard_detail",
+    ),
+    path(
+        "standar-pelayanan/<slug:org_slug>/<slug:service_slug>/poster.pdf",
+        views_standards.standard_poster,
+        name="standard_poster",
+    ),
+    path(
+        "standar-pelayanan/<slug:org_slug>/<slug:service_slug>/konsultasi/",
+        views_standards.consultation,
+        name="standard_consultation",
+    ),
+]

@@ -1,0 +1,105 @@
+"""Citizen portal: the home page, filing a complaint, and the village picker fragment."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
+
+from tuntas.complaints.models import Complaint
+from tuntas.complaints.services import complaint_submit
+from tuntas.core.errors import InvalidInput
+from tuntas.web.portal import proof, regions
+from tuntas.web.portal.forms import SubmitForm, TrackForm
+
+
+def rate_limited(setting: str) -> Callable:
+    """Limit POSTs per client address to the rate in ``settings.<setting>`` (read at request time, so a test
+    or a deployment can change it), answering 429 with RATELIMIT_VIEW even without the ratelimit middleware."""
+
+    def decorator(view: Callable) -> Callable:
+        limited = ratelimit(
+            key="ip", rate=lambda group, request: getattr(settings, setting), method="POST", block=True
+        )(view)
+
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
+            try:
+                return limited(request, *args, **kwargs)
+            except Ratelimited as exc:
+                return import_string(settings.RATELIMIT_VIEW)(request, exc)
+
+        return wrapper
+
+    return decorator
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/home.html", {"track_form": TrackForm()})
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("TUNTAS_RATE_SUBMIT")
+def submit(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = SubmitForm(request.POST, request.FILES)
+    else:  # a service standard's "Lapor masalah layanan ini" link names the service and its organisation
+        form = SubmitForm(
+            initial={
+                "service_name": request.GET.get("layanan", "").strip()[:200],
+                "reported_organisation": request.GET.get("instansi", "").strip()[:80],
+            }
+        )
+    if form.is_bound and form.is_valid():
+        try:
+            done = complaint_submit(data=form.complaint_input(), channel=Complaint.Channel.WEB)
+        except InvalidInput as exc:
+            form.apply_errors(exc)
+        else:
+            proof.remember(request, done.complaint)
+            # Post/Redirect/Get: the secret waits in the session for its one display, never in a URL.
+            request.session[proof.SUBMITTED_KEY] = {
+                "code": done.complaint.tracking_code,
+                "secret": done.secret,
+            }
+            return redirect("portal:submitted")
+    kecamatans = regions.kecamatan_list()
+    return render(
+        request,
+        "portal/submit.html",
+        {"form": form, "kecamatans": kecamatans, "selected_kecamatan": form.selected_kecamatan()},
+    )
+
+
+@never_cache
+@require_GET
+def submitted(request: HttpRequest) -> HttpResponse:
+    """Shows the tracking code and secret once; a reload no longer has them."""
+    shown = request.session.pop(proof.SUBMITTED_KEY, None)
+    if not shown:
+        return redirect("portal:track")
+    return render(request, "portal/submitted.html", {"code": shown["code"], "secret": shown["secret"]})
+
+
+@require_GET
+def region_children(request: HttpRequest, kecamatan_code: str) -> HttpResponse:
+    """HTML fragment for the enhanced picker: the villages of one kecamatan of this deployment."""
+    kecamatan = regions.kecamatan_in_scope(kecamatan_code)
+    if kecamatan is None:
+        raise Http404(_("Kecamatan tidak ditemukan."))
+    selected = request.GET.get("selected", "")
+    return render(
+        request,
+        "portal/_desa_select.html",
+        {"options": regions.village_options(kecamatan), "selected": selected, "kecamatan": kecamatan},
+    )

@@ -1,0 +1,93 @@
+/* Tuntas citizen portal: small enhancements. Every page works without this file. */
+(function () {
+  "use strict";
+
+  /* Region: a kecamatan select that loads its villages (htmx), replacing the single grouped select. */
+  function enhanceRegion() {
+    var box = document.querySelector("[data-region-picker]");
+    if (!box || !window.htmx) return;
+    var basic = box.querySelector("[data-region-basic]");
+    var enhanced = box.querySelector("[data-region-enhanced]");
+    var kecamatan = box.querySelector("[data-kecamatan]");
+    var slot = box.querySelector("[data-desa-slot]");
+    var loading = box.querySelector("[data-desa-loading]");
+    var original = basic.querySelector("select");
+    var selected = original ? original.value : "";
+    var restore = function () {
+      // Something failed: fall back to the plain grouped select.
+      slot.innerHTML = "";
+      enhanced.hidden = true;
+      if (!basic.parentNode) box.insertBefore(basic, enhanced);
+    };
+    var load = function () {
+      if (!kecamatan.value) { slot.innerHTML = ""; return; }
+      var url = box.getAttribute("data-children-url").replace("KODE", encodeURIComponent(kecamatan.value));
+      htmx.ajax("GET", url + "?selected=" + encodeURIComponent(selected), {
+        target: slot, swap: "innerHTML", indicator: loading
+      }).catch(restore);
+    };
+    box.addEventListener("htmx:responseError", restore);
+    box.addEventListener("htmx:sendError", restore);
+    basic.parentNode.removeChild(basic);
+    enhanced.hidden = false;
+    kecamatan.addEventListener("change", function () { selected = ""; load(); });
+    if (kecamatan.value) load();
+  }
+
+  /* Privacy: with "anonymous" chosen the identity fields are not sent at all. */
+  function enhancePrivacy() {
+    var identity = document.querySelector("[data-identity]");
+    var radios = document.querySelectorAll("input[name=privacy]");
+    if (!identity || !radios.length) return;
+    var update = function () {
+      var checked = document.querySelector("input[name=privacy]:checked");
+      identity.disabled = !!checked && checked.value === "anonymous";
+    };
+    Array.prototype.forEach.call(radios, function (r) { r.addEventListener("change", update); });
+    update();
+  }
+
+  /* "Use my location": fills latitude/longitude from the phone (needs HTTPS or localhost). */
+  function enhanceGeolocation() {
+    var button = document.querySelector("[data-geo-button]");
+    if (!button || !navigator.geolocation || !window.isSecureContext) return;
+    var status = document.querySelector("[data-geo-status]");
+    var lat = document.getElementById("id_latitude");
+    var lon = document.getElementById("id_longitude");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      status.textContent = button.getAttribute("data-msg-wait");
+      button.disabled = true;
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        lat.value = pos.coords.latitude.toFixed(6);
+        lon.value = pos.coords.longitude.toFixed(6);
+        status.textContent = button.getAttribute("data-msg-done");
+        button.disabled = false;
+      }, function () {
+        status.textContent = button.getAttribute("data-msg-fail");
+        button.disabled = false;
+      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+    });
+  }
+
+  /* Keep the file count within the limit before a slow upload starts (the server checks again). */
+  function limitFiles() {
+    Array.prototype.forEach.call(document.querySelectorAll("input[type=file][data-max-files]"), function (input) {
+      input.addEventListener("change", function () {
+        var max = parseInt(input.getAttribute("data-max-files"), 10);
+        input.setCustomValidity(input.files.length > max ? input.getAttribute("data-max-files-message") : "");
+        input.reportValidity();
+      });
+    });
+  }
+
+  function init() {
+    enhanceRegion();
+    enhancePrivacy();
+    enhanceGeolocation();
+    limitFiles();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

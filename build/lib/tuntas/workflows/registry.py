@@ -1,0 +1,64 @@
+"""Stored SOP versions <-> parsed Workflow objects.
+
+Shipped YAML files (and any in TUNTAS_WORKFLOW_DIRS) are synced into WorkflowDefinition rows; a changed file
+becomes a new version, so open handlings keep following the SOP they were opened under.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from tuntas.core.errors import NotFound
+from tuntas.workflows.engine import Workflow
+from tuntas.workflows.loader import default_definitions_dir, parse_workflow
+from tuntas.workflows.models import WorkflowDefinition
+
+
+def definition_files() -> list[Path]:
+    dirs = [default_definitions_dir(), *(Path(d) for d in settings.TUNTAS_WORKFLOW_DIRS)]
+    files: dict[str, Path] = {}
+    for d in dirs:
+        for f in sorted(d.glob("*.yaml")):
+            files[f.stem] = f  # a later directory overrides a shipped SOP of the same name
+    return list(files.values())
+
+
+@transaction.atomic
+def definition_save(*, source: str, origin: str = "<admin>") -> WorkflowDefinition:
+    """Validate ``source`` and store it as the next version of its SOP (no-op when identical to the latest)."""
+    wf = parse_workflow(source, origin)
+    latest = WorkflowDefinition.objects.select_for_update().filter(slug=wf.slug).order_by("-version").first()
+    if latest and latest.source == source:
+        return latest
+    WorkflowDefinition.objects.filter(slug=wf.slug, is_active=True).update(is_active=False)
+    return WorkflowDefinition.objects.create(
+        slug=wf.slug,
+        version=(latest.version + 1 if latest else 1),
+        name=wf.name,
+        source=source,
+        is_active=True,
+    )
+
+
+def sync_workflow_files() -> list[WorkflowDefinition]:
+    return [definition_save(source=f.read_text(encoding="utf-8"), origin=f.name) for f in definition_files()]
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(definition_id: int, source: str) -> Workflow:
+    return parse_workflow(source, f"workflow#{definition_id}")
+
+
+def workflow_of(definition: WorkflowDefinition) -> Workflow:
+    return _parsed(definition.pk, definition.source)
+
+
+def active_definition(slug: str) -> WorkflowDefinition:
+    definition = WorkflowDefinition.objects.filter(slug=slug, is_active=True).order_by("-version").first()
+    if definition is None:
+        raise NotFound(f"SOP '{slug}' belum dimuat (jalankan manage.py load_workflows).")
+    return definition
