@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class SlaConfig(AppConfig):
-    name = "tuntas.sla"
-    label = "sla"

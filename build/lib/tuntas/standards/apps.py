@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class StandardsConfig(AppConfig):
-    name = "tuntas.standards"
-    label = "standards"

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class WorkflowsConfig(AppConfig):
-    name = "tuntas.workflows"
-    label = "workflows"
