@@ -5,6 +5,18 @@ os.environ.setdefault("TUNTAS_TESTING", "1")
 import pytest  # noqa: E402
 
 
+def pytest_collection_modifyitems(config, items):  # noqa: ANN001
+    """``postgres``-marked tests need row locks and real concurrency: skipped on SQLite."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://...)")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _media(request, tmp_path):
     if not request.config.pluginmanager.hasplugin("django"):

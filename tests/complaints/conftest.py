@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 
 from tuntas.complaints import services
 from tuntas.complaints.models import Attachment, Complaint, Event, Handling, ReporterIdentity
@@ -24,16 +23,6 @@ WITA = ZoneInfo("Asia/Makassar")
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=WITA)
 NIK = "6302011204880003"
 PHONE = "081251234567"
-
-
-def pytest_collection_modifyitems(config, items):  # noqa: ANN001
-    """``postgres``-marked tests need row locks and real concurrency: skipped on SQLite."""
-    if connection.vendor == "postgresql":
-        return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://...)")
-    for item in items:
-        if item.get_closest_marker("postgres"):
-            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.db import connection
 
 from tests.complaints.conftest import (  # noqa: F401 - fixtures
     _fast_passwords,
@@ -26,16 +25,6 @@ from tuntas.notify.services import outbox_enqueue
 
 TOKEN = "token-gateway-uji"
 SECRET = "rahasia-webhook-uji"
-
-
-def pytest_collection_modifyitems(config, items):  # noqa: ANN001
-    """``postgres``-marked tests need row locks and real concurrency: skipped on SQLite."""
-    if connection.vendor == "postgresql":
-        return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://...)")
-    for item in items:
-        if item.get_closest_marker("postgres"):
-            item.add_marker(skip)
 
 
 @dataclass
