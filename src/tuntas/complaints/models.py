@@ -87,6 +87,11 @@ class Complaint(models.Model):
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="complaints_about"
     )
     service_name = models.CharField(_("layanan"), max_length=200, blank=True, default="")
+    # The registered service it is about (standards registry), when known: statistics count complaints per
+    # service through it; service_name keeps what the reporter typed.
+    service = models.ForeignKey(
+        "standards.Service", null=True, blank=True, on_delete=models.PROTECT, related_name="complaints"
+    )
     occurred_on = models.DateField(_("tanggal kejadian"), null=True, blank=True)
     # Where it was filed: the organisation whose intake handling opened first.
     intake_organisation = models.ForeignKey(

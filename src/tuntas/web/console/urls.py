@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from tuntas.web.console import (
     views_auth,
@@ -51,4 +51,10 @@ urlpatterns = [
         name="standards_comment_hide",
     ),
     path("pengiriman/", views_deliveries.deliveries, name="deliveries"),
+    # Each prevention/coordination app owns its own URL module, included at the root of this namespace.
+    path("", include("tuntas.web.console.urls_clarifications")),
+    path("", include("tuntas.web.console.urls_surveys")),
+    path("", include("tuntas.web.console.urls_compliance")),
+    path("", include("tuntas.web.console.urls_villages")),
+    path("", include("tuntas.web.console.urls_cooperation")),
 ]

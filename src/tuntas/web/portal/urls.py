@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from tuntas.web.portal import views, views_escalate, views_standards, views_track
 
@@ -33,4 +33,10 @@ urlpatterns = [
         views_standards.consultation,
         name="standard_consultation",
     ),
+    # Each prevention/coordination app owns its own URL module, included at the root of this namespace.
+    path("", include("tuntas.web.portal.urls_clarifications")),
+    path("", include("tuntas.web.portal.urls_surveys")),
+    path("", include("tuntas.web.portal.urls_compliance")),
+    path("", include("tuntas.web.portal.urls_villages")),
+    path("", include("tuntas.web.portal.urls_cooperation")),
 ]

@@ -1,0 +1,3 @@
+"""Console URLs of compliance: included into the console namespace; names start with "compliance_"."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Console URLs of cooperation: included into the console namespace; names start with "cooperation_"."""
+
+urlpatterns = []

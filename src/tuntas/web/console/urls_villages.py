@@ -1,0 +1,3 @@
+"""Console URLs of villages: included into the console namespace; names start with "village_"."""
+
+urlpatterns = []

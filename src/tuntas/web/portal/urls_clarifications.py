@@ -1,0 +1,3 @@
+"""Portal URLs of clarifications: included into the portal namespace; names start with "clarification_"."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Portal URLs of surveys: included into the portal namespace; names start with "survey_"."""
+
+urlpatterns = []
