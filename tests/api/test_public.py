@@ -243,3 +243,31 @@ def test_english_labels_when_asked(directory, public_api, file_complaint):
     )
 
     assert r.json()["status_label"] == "Being verified"
+
+
+def test_track_offers_escalation_once_an_answer_awaits_the_reporter(
+    directory, public_api, api_as, file_complaint
+):
+    filed = file_complaint()
+    before = public_api.post("/track", filed.keys).json()
+    assert before["can_escalate"] is False and before["escalate_to"] == ""
+    coordinator, opd = api_as(directory.koordinator), api_as(directory.petugas_pupr)
+    dispose(coordinator, filed.id)
+    handling = open_handling(opd, filed.id, "dinas-pupr")
+    opd.post(
+        f"/handlings/{handling['id']}/transitions",
+        {"transition": "jawab", "data": {"jawaban": "Sudah kami tinjau."}, "expected_version": 1},
+    )
+
+    answered = public_api.post("/track", filed.keys).json()
+    assert answered["can_escalate"] is True
+    assert answered["escalate_to"] == directory.inspektorat.name
+    assert answered["escalate_kind"] == "inspektorat"
+    assert [h["organisation"] for h in answered["handlings"]] == [directory.pupr.name]
+    assert answered["handlings"][0]["waiting_for_reporter"] is True
+
+    escalated = public_api.post("/track/escalate", {**filed.keys, "reason": "Lubangnya belum ditambal."})
+    assert escalated.status_code == 200, escalated.content
+    data = escalated.json()
+    assert data["can_escalate"] is False
+    assert directory.inspektorat.name in [h["organisation"] for h in data["handlings"]]

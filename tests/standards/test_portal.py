@@ -54,7 +54,11 @@ def test_standard_page_shows_the_14_components_and_the_facts(client, published):
     assert html.index("Pengelolaan pelayanan") < html.index("Dasar hukum")
     assert "<dd>5 hari kerja</dd>" in html and "<dd>Gratis</dd>" in html
     assert "<li>Persyaratan: baris pertama</li>" in html  # a text of several lines reads as a list
-    assert 'href="/lapor/?layanan=Izin+galian+jalan&amp;instansi=dinas-pupr"' in html
+    service_id = published.service_id
+    assert (
+        f'href="/lapor/?layanan=Izin+galian+jalan&amp;layanan_id={service_id}&amp;instansi=dinas-pupr"'
+        in html
+    )
     assert "Lapor masalah layanan ini" in html
     assert 'href="/standar-pelayanan/dinas-pupr/izin-galian-jalan/poster.pdf"' in html
 

@@ -107,6 +107,20 @@ def track(c: Complaint) -> dict:
         "can_accept": st.can_accept,
         "can_rate": st.can_rate,
         "can_withdraw": st.can_withdraw,
+        "handlings": [
+            {
+                "organisation": h.organisation,
+                "label": h.label,
+                "next_step": h.next_step,
+                "due_date": h.due_date,
+                "waiting_for_reporter": h.waiting_for_reporter,
+            }
+            for h in st.handlings
+        ],
+        "can_escalate": st.can_escalate,
+        "escalate_to": st.escalate_to,
+        "escalate_kind": st.escalate_kind,
+        "escalate_until": st.escalate_until,
         "rating": c.rating,
         "timeline": [_public_event(e) for e in events],
         "attachments": [

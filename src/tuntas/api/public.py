@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from ninja import Query, Router, Schema, Status
@@ -25,6 +26,7 @@ from tuntas.api.schemas import (
     RateIn,
     RegionOut,
     ReplyIn,
+    ServiceOut,
     SubmittedOut,
     TrackIn,
     TrackOut,
@@ -34,6 +36,7 @@ from tuntas.complaints import services
 from tuntas.complaints.models import Category, Complaint
 from tuntas.core.errors import InvalidInput
 from tuntas.directory.models import Organisation, Region
+from tuntas.standards.selectors import published_standards
 
 router = Router(tags=["public"])
 
@@ -47,6 +50,7 @@ API_FIELDS = {
     "phone": "reporter.phone",
     "nik": "reporter.nik",
     "region": "region_code",
+    "service": "service_id",
     "files": "attachments",
 }
 
@@ -108,6 +112,7 @@ def complaint_submit(request: HttpRequest, payload: ComplaintIn):
         reported_organisation=payload.reported_organisation,
         intake_organisation=payload.intake_organisation,
         service_name=payload.service_name,
+        service=payload.service_id,
         occurred_on=payload.occurred_on,
         reporter=services.ReporterInput(
             name=r.name, email=r.email, phone=r.phone, nik=r.nik, address=r.address
@@ -236,4 +241,28 @@ def organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
             "accepts_complaints": o.accepts_complaints,
         }
         for o in qs.order_by("name")
+    ]
+
+
+class ServiceFilters(Schema):
+    organisation: str | None = None  # slug
+
+
+@router.get("/services", response=list[ServiceOut], url_name="services")
+def services_list(request: HttpRequest, filters: Query[ServiceFilters]):
+    """Services with a published standard (``?organisation=disdukcapil``): a complaint names one with
+    ``service_id``; ``standard_url`` is its public page with the 14 components."""
+    qs = published_standards().select_related("service__organisation")
+    if filters.organisation:
+        qs = qs.filter(service__organisation__slug=filters.organisation)
+    return [
+        {
+            "id": st.service_id,
+            "name": st.service.name,
+            "organisation": st.service.organisation.slug,
+            "standard_url": request.build_absolute_uri(
+                reverse("portal:standard_detail", args=[st.service.organisation.slug, st.service.slug])
+            ),
+        }
+        for st in qs.order_by("service__organisation__name", "service__sort", "service__name")
     ]

@@ -62,6 +62,13 @@ class OrganisationOut(Schema):
     accepts_complaints: bool
 
 
+class ServiceOut(Schema):
+    id: int
+    name: str
+    organisation: str = Field(description="slug of the organisation that provides it")
+    standard_url: str
+
+
 # --- public: filing and tracking -------------------------------------------------------------------------
 class ReporterIn(Schema):
     name: str = Field("", max_length=200)
@@ -95,6 +102,9 @@ class ComplaintIn(Schema):
     reported_organisation: str | None = Field(None, description="slug of the organisation complained about")
     intake_organisation: str | None = Field(None, description="slug of a unit that takes complaints directly")
     service_name: str = Field("", max_length=1000)
+    service_id: int | None = Field(
+        None, description="id of a registered service (GET /services); sets the terlapor"
+    )
     occurred_on: dt.date | None = None
     reporter: ReporterIn = Field(default_factory=ReporterIn)
     attachments: list[AttachmentIn] = Field(default_factory=list, max_length=MAX_ATTACHMENTS)
@@ -144,6 +154,14 @@ class PublicAttachmentOut(Schema):
     content_type: str
 
 
+class PublicHandlingOut(Schema):
+    organisation: str
+    label: str
+    next_step: str
+    due_date: dt.date | None
+    waiting_for_reporter: bool
+
+
 class TrackOut(Schema):
     code: str
     title: str
@@ -161,6 +179,13 @@ class TrackOut(Schema):
     can_accept: bool
     can_rate: bool
     can_withdraw: bool
+    handlings: list[PublicHandlingOut] = Field(description="every body handling the complaint now")
+    can_escalate: bool = Field(
+        description="the reporter may ask the next oversight body (POST /track/escalate)"
+    )
+    escalate_to: str = Field(description="that body's name, when can_escalate")
+    escalate_kind: str = Field(description='"inspektorat" or "ombudsman", when can_escalate')
+    escalate_until: dt.date | None = Field(description="for a closed complaint: the last day to ask")
     rating: int | None
     timeline: list[PublicEventOut]
     attachments: list[PublicAttachmentOut]

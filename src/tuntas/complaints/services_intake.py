@@ -15,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Attachment, Category, Complaint, Event, ReporterIdentity
@@ -25,7 +26,11 @@ from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput
 from tuntas.directory.models import Organisation, Region
-from tuntas.notify.services import notify_reporter
+from tuntas.notify.services import notify_reporter, notify_staff
+from tuntas.standards.models import Service
+
+# How the intake organisation's staff message names a complaint that just arrived from a reporter.
+NEW_COMPLAINT_LABEL = gettext_lazy("Pengaduan baru dari pelapor")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,7 @@ class ComplaintInput:
     reported_organisation: str | None = None  # slug of the organisation complained about, if known
     intake_organisation: str | None = None  # slug, to file directly at a unit that takes complaints
     service_name: str = ""
+    service: int | None = None  # id of a registered service (standards.Service); sets the terlapor too
     occurred_on: dt.date | None = None
     reporter: ReporterInput = field(default_factory=ReporterInput)
     # (file name, raw bytes): evidence the handlers see, and identity documents treated like the identity
@@ -62,6 +68,25 @@ class ComplaintInput:
 class Submitted:
     complaint: Complaint
     secret: str  # shown to the reporter once; only its hash is stored
+
+
+def _service(service_id: object, reported: Organisation | None, errors: dict[str, str]) -> Service | None:
+    """The registered service a complaint names: active, and of the organisation complained about if one
+    is named too."""
+    try:
+        pk = int(service_id)
+    except (TypeError, ValueError):
+        pk = 0
+    service = (
+        Service.objects.filter(pk=pk, is_active=True).select_related("organisation").first() if pk else None
+    )
+    if service is None:
+        errors["service"] = _("Layanan tidak dikenal.")
+        return None
+    if reported is not None and service.organisation_id != reported.pk:
+        errors["service"] = _("Layanan ini bukan layanan instansi yang diadukan.")
+        return None
+    return service
 
 
 _PHONE = re.compile(r"^\+?[0-9]{8,15}$")
@@ -118,6 +143,11 @@ def _validate(data: ComplaintInput) -> dict:
         reported = Organisation.objects.filter(slug=data.reported_organisation, is_active=True).first()
         if reported is None:
             errors["reported_organisation"] = _("Instansi tidak dikenal.")
+    service = None
+    if data.service is not None:
+        service = _service(data.service, reported, errors)
+        if service is not None and reported is None and "reported_organisation" not in errors:
+            reported = service.organisation
     if data.intake_organisation:
         intake = Organisation.objects.filter(slug=data.intake_organisation, is_active=True).first()
         if intake is None:
@@ -170,6 +200,7 @@ def _validate(data: ComplaintInput) -> dict:
         "category": category,
         "region": region,
         "reported": reported,
+        "service": service,
         "intake": intake,
         "lat": lat,
         "lon": lon,
@@ -256,7 +287,10 @@ def _complaint_create(
                     latitude=v["lat"],
                     longitude=v["lon"],
                     reported_organisation=v["reported"],
-                    service_name=(data.service_name or "").strip()[:200],
+                    service=v["service"],
+                    service_name=(
+                        (data.service_name or "").strip() or (v["service"].name if v["service"] else "")
+                    )[:200],
                     occurred_on=v["occurred_on"],
                     intake_organisation=intake,
                     submitted_at=time.now(),
@@ -327,7 +361,14 @@ def complaint_submit(
             identifying=True,
             visibility=Event.Visibility.INTERNAL,
         )
-        handling_open(complaint=complaint, organisation=intake, actor=Actor(kind="pelapor"))
+        opened = handling_open(complaint=complaint, organisation=intake, actor=Actor(kind="pelapor"))
+        notify_staff(
+            organisation=intake,
+            key="staff_handling_opened",
+            context={"move": NEW_COMPLAINT_LABEL, "sender": "", "due_date": opened.due_date},
+            complaint=complaint,
+            event=event,
+        )
         notify_reporter(
             complaint=complaint, event=event, template="complaint_received", context={"site_url": ""}
         )

@@ -166,6 +166,8 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
         required=False,
         help_text=_("Misalnya: pembuatan KTP, perbaikan jalan, layanan puskesmas."),
     )
+    # Set by a service standard's "Lapor masalah layanan ini" link: the registered service, for statistics.
+    service = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     occurred_on = forms.DateField(
         label=_("Tanggal kejadian"),
         required=False,
@@ -258,6 +260,7 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
             longitude=d["longitude"],
             reported_organisation=d["reported_organisation"] or None,
             service_name=d["service_name"],
+            service=d["service"],
             occurred_on=d["occurred_on"],
             reporter=ReporterInput(
                 name=d["name"], email=d["email"], phone=d["phone"], nik=d["nik"], address=d["address"]

@@ -57,6 +57,7 @@ def submit(request: HttpRequest) -> HttpResponse:
         form = SubmitForm(
             initial={
                 "service_name": request.GET.get("layanan", "").strip()[:200],
+                "service": request.GET.get("layanan_id", "").strip()[:12],
                 "reported_organisation": request.GET.get("instansi", "").strip()[:80],
             }
         )

@@ -58,7 +58,9 @@ def _or_404(fn: Callable[..., ServiceStandard], *args: str) -> ServiceStandard:
 def report_url(standard: ServiceStandard) -> str:
     """The complaint form, pre-filled with this service and its organisation."""
     service = standard.service
-    query = urlencode({"layanan": service.name, "instansi": service.organisation.slug})
+    query = urlencode(
+        {"layanan": service.name, "layanan_id": service.pk, "instansi": service.organisation.slug}
+    )
     return f"{reverse('portal:submit')}?{query}"
 
 
