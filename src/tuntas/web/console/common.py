@@ -13,12 +13,14 @@ from tuntas.complaints.selectors import DUE_SOON_WORKING_DAYS
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.directory.models import Organisation, Region, Role, User
+from tuntas.directory.profile import PROFILE_ROLES
 
 
 @dataclass(frozen=True)
 class MyOrganisation:
     organisation: Organisation
     roles: tuple[str, ...]  # role labels
+    keeps_profile: bool = False  # admin or pimpinan there: keeps the unit's public page
 
     @property
     def name(self) -> str:
@@ -27,19 +29,26 @@ class MyOrganisation:
 
 def my_organisations(user: User) -> list[MyOrganisation]:
     """The units the user works in, with their roles there, in name order."""
-    by_org: dict[int, tuple[Organisation, list[str]]] = {}
+    by_org: dict[int, tuple[Organisation, list[str], set[str]]] = {}
     memberships = access.memberships_of(user).select_related("organisation", "organisation__region")
     for m in memberships.order_by("organisation__name", "role"):
-        by_org.setdefault(m.organisation_id, (m.organisation, []))[1].append(Role(m.role).label)
-    return [MyOrganisation(org, tuple(roles)) for org, roles in by_org.values()]
+        org, labels, codes = by_org.setdefault(m.organisation_id, (m.organisation, [], set()))
+        labels.append(Role(m.role).label)
+        codes.add(m.role)
+    return [
+        MyOrganisation(org, tuple(labels), keeps_profile=bool(codes & set(PROFILE_ROLES)))
+        for org, labels, codes in by_org.values()
+    ]
 
 
 def console_context(request: HttpRequest) -> dict:
     """What the console's navigation shows on every page."""
     user = request.user
+    organisations = my_organisations(user)
     return {
-        "console_organisations": my_organisations(user),
+        "console_organisations": organisations,
         "console_admin_link": user.is_staff or user.is_superuser,
+        "console_profile_link": user.is_superuser or any(m.keeps_profile for m in organisations),
     }
 
 

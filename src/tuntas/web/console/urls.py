@@ -7,6 +7,7 @@ from tuntas.web.console import (
     views_handling,
     views_inbox,
     views_preview,
+    views_profile,
     views_standards,
 )
 
@@ -51,6 +52,8 @@ urlpatterns = [
         name="standards_comment_hide",
     ),
     path("pengiriman/", views_deliveries.deliveries, name="deliveries"),
+    path("profil/", views_profile.profiles, name="profiles"),
+    path("profil/<int:organisation_id>/", views_profile.profile, name="profile"),
     # Each prevention/coordination app owns its own URL module, included at the root of this namespace.
     path("", include("tuntas.web.console.urls_clarifications")),
     path("", include("tuntas.web.console.urls_surveys")),

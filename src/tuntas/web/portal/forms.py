@@ -168,6 +168,8 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
     )
     # Set by a service standard's "Lapor masalah layanan ini" link: the registered service, for statistics.
     service = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    # Set by a unit page's "Lapor ke unit ini" when the unit runs its own complaint desk (slug).
+    unit = forms.SlugField(required=False, max_length=80, widget=forms.HiddenInput)
     occurred_on = forms.DateField(
         label=_("Tanggal kejadian"),
         required=False,
@@ -246,6 +248,13 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
         value = self["region"].value() or ""
         return ".".join(value.split(".")[:3]) if value.count(".") >= 2 else ""
 
+    def intake_unit(self) -> Organisation | None:
+        """The unit named by "Lapor ke unit ini" when it runs its own complaint desk."""
+        slug = self["unit"].value() or ""
+        if not slug:
+            return None
+        return Organisation.objects.filter(slug=slug, is_active=True, accepts_complaints=True).first()
+
     def complaint_input(self) -> ComplaintInput:
         d = self.cleaned_data
         return ComplaintInput(
@@ -261,6 +270,7 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
             reported_organisation=d["reported_organisation"] or None,
             service_name=d["service_name"],
             service=d["service"],
+            intake_organisation=d["unit"] or None,
             occurred_on=d["occurred_on"],
             reporter=ReporterInput(
                 name=d["name"], email=d["email"], phone=d["phone"], nik=d["nik"], address=d["address"]

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from tuntas.web.portal import views, views_escalate, views_standards, views_track
+from tuntas.web.portal import views, views_escalate, views_standards, views_track, views_units
 
 app_name = "portal"
 urlpatterns = [
@@ -33,6 +33,8 @@ urlpatterns = [
         views_standards.consultation,
         name="standard_consultation",
     ),
+    path("unit/", views_units.unit_list, name="units"),
+    path("unit/<slug:slug>/", views_units.unit_detail, name="unit_detail"),
     # Each prevention/coordination app owns its own URL module, included at the root of this namespace.
     path("", include("tuntas.web.portal.urls_clarifications")),
     path("", include("tuntas.web.portal.urls_surveys")),

@@ -58,6 +58,7 @@ def submit(request: HttpRequest) -> HttpResponse:
             initial={
                 "service_name": request.GET.get("layanan", "").strip()[:200],
                 "service": request.GET.get("layanan_id", "").strip()[:12],
+                "unit": request.GET.get("unit", "").strip()[:80],
                 "reported_organisation": request.GET.get("instansi", "").strip()[:80],
             }
         )
@@ -78,7 +79,12 @@ def submit(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/submit.html",
-        {"form": form, "kecamatans": kecamatans, "selected_kecamatan": form.selected_kecamatan()},
+        {
+            "form": form,
+            "kecamatans": kecamatans,
+            "selected_kecamatan": form.selected_kecamatan(),
+            "intake_unit": form.intake_unit(),
+        },
     )
 
 
