@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from tuntas.complaints import access
 from tuntas.complaints.models import Handling
+from tuntas.complaints.routing import INSPEKTORAT_KIND
 from tuntas.complaints.selectors import DUE_SOON_WORKING_DAYS
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
@@ -49,6 +50,7 @@ def console_context(request: HttpRequest) -> dict:
         "console_organisations": organisations,
         "console_admin_link": user.is_staff or user.is_superuser,
         "console_profile_link": user.is_superuser or any(m.keeps_profile for m in organisations),
+        "console_oversight_link": any(m.organisation.kind_id == INSPEKTORAT_KIND for m in organisations),
     }
 
 

@@ -6,6 +6,7 @@ from tuntas.web.console import (
     views_deliveries,
     views_handling,
     views_inbox,
+    views_oversight,
     views_preview,
     views_profile,
     views_standards,
@@ -52,6 +53,8 @@ urlpatterns = [
         name="standards_comment_hide",
     ),
     path("pengiriman/", views_deliveries.deliveries, name="deliveries"),
+    path("pengawasan/", views_oversight.oversight, name="oversight"),
+    path("penanganan/<int:handling_id>/ambil-alih/", views_oversight.take_over, name="take_over"),
     path("profil/", views_profile.profiles, name="profiles"),
     path("profil/<int:organisation_id>/", views_profile.profile, name="profile"),
     # Each prevention/coordination app owns its own URL module, included at the root of this namespace.
