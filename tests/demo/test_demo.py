@@ -357,3 +357,14 @@ def test_admin_directory_pages_and_region_autocomplete(admin_client, directory):
         {"app_label": "directory", "model_name": "organisation", "field_name": "region", "term": "63.02.06"},
     )
     assert {r["id"] for r in by_code.json()["results"]} == {"63.02.06", "63.02.06.2005", "63.02.06.1001"}
+
+
+def test_demo_units_have_public_profiles_with_the_maklumat(demo_on, client):
+    load(0)
+    disdukcapil = Organisation.objects.get(slug="disdukcapil")
+    assert disdukcapil.opening_hours and disdukcapil.profile_updated_at
+
+    page = client.get("/unit/disdukcapil/").content.decode()
+
+    assert "Maklumat pelayanan" in page and "sanggup menyelenggarakan pelayanan" in page
+    assert "KTP-el" in page  # its published standard is listed

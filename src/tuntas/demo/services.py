@@ -354,6 +354,9 @@ def demo_load(*, count: int = 200, seed: int = SEED, structure_only: bool = Fals
     if structure_only:
         return result
     timed("akun demo", accounts_create)
+    from tuntas.demo.profiles import profiles_load
+
+    timed("profil unit", profiles_load)
     from tuntas.standards.demo import load_standards_demo
 
     timed("standar pelayanan", load_standards_demo)
