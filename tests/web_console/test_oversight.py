@@ -80,3 +80,9 @@ def test_overdue_filter_lists_only_handlings_past_their_deadline(directory, logi
         html = page(inspektur, "/console/pengawasan/?terlambat=1")
     assert opd.complaint.tracking_code in html
     assert "terlambat" in html
+
+
+def test_coordinator_verification_is_not_listed_for_take_over(directory, login, submit):
+    complaint = submit()  # waiting for the coordinator's verification
+
+    assert complaint.tracking_code not in page(login(directory.inspektur))

@@ -44,7 +44,7 @@ def _in_region(code: str) -> Q:
 
 
 def overseen_handlings(user: User, *, overdue_only: bool = False) -> QuerySet[Handling]:
-    """Open handlings of non-oversight units in the regions of the user's Inspektorats, on complaints the
+    """Open handlings of the units (not oversight bodies, not the coordinator) in the regions of the user's Inspektorats, on complaints the
     Inspektorat is not handling now; the most overdue first."""
     inspektorats = inspektorats_of(user)
     if not inspektorats:
@@ -57,7 +57,8 @@ def overseen_handlings(user: User, *, overdue_only: bool = False) -> QuerySet[Ha
     )
     qs = (
         Handling.objects.filter(region, is_open=True)
-        .exclude(organisation__kind_id__in=transfers.OVERSIGHT_KINDS)
+        # The coordinator's verification is not a unit's handling: it is disposed, not taken over.
+        .exclude(organisation__kind_id__in={*transfers.OVERSIGHT_KINDS, routing.COORDINATOR_KIND})
         .exclude(Exists(handled_here))
         .select_related("complaint", "complaint__category", "organisation", "workflow", "assignee")
     )
