@@ -106,6 +106,13 @@ def run() -> None:
         timed("inbox text search 'berlubang'", 20,
               lambda i: list(selectors.inbox(d.petugas_pupr, selectors.InboxFilters(q="berlubang"))[:25]))
 
+        from tuntas.complaints.figures import organisation_figures
+        from tuntas.complaints.oversight import overseen_handlings
+
+        timed("unit page figures (Dinas PUPR, 12 months)", 50, lambda i: organisation_figures(d.pupr))
+        timed("Inspektorat oversight list, first page", 50,
+              lambda i: list(overseen_handlings(d.auditor)[:30]))
+
 
 if __name__ == "__main__":
     main()
