@@ -2,45 +2,17 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tuntas.core.errors import DomainError, InvalidInput
-from tuntas.directory.profile import LIMITS, ProfileInput, editable_organisations, profile_update
+from tuntas.directory.profile import ProfileInput, editable_organisations, profile_update
 from tuntas.web.console.common import console_context
-
-
-class ProfileForm(forms.Form):
-    description = forms.CharField(
-        label=_l("Tentang unit"),
-        required=False,
-        max_length=LIMITS["description"],
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    maklumat = forms.CharField(
-        label=_l("Maklumat pelayanan"),
-        required=False,
-        max_length=LIMITS["maklumat"],
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_l("Janji pelayanan yang ditandatangani pimpinan, seperti yang dipasang di ruang layanan."),
-    )
-    opening_hours = forms.CharField(
-        label=_l("Jam layanan"),
-        required=False,
-        max_length=LIMITS["opening_hours"],
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_l("Misalnya: Senin–Kamis 08.00–15.00, Jumat 08.00–11.00."),
-    )
-    address = forms.CharField(label=_l("Alamat"), required=False, max_length=LIMITS["address"])
-    phone = forms.CharField(label=_l("Telepon"), required=False, max_length=LIMITS["phone"])
-    email = forms.CharField(label=_l("Email"), required=False, max_length=254)
-    website = forms.CharField(label=_l("Situs web"), required=False, max_length=200)
+from tuntas.web.console.forms_profile import ProfileForm
 
 
 def _organisation(request: HttpRequest, organisation_id: int):  # noqa: ANN202
