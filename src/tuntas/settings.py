@@ -182,6 +182,11 @@ RATELIMIT_IP_META_KEY = os.environ.get("TUNTAS_CLIENT_IP_HEADER") or None
 # Public submission and tracking lookups per client address.
 TUNTAS_RATE_SUBMIT = os.environ.get("TUNTAS_RATE_SUBMIT", "10/h")
 TUNTAS_RATE_TRACK = os.environ.get("TUNTAS_RATE_TRACK", "30/m")
+TUNTAS_RATE_SURVEY = os.environ.get("TUNTAS_RATE_SURVEY", "20/h")  # survey answers per client address
+# A browser that answered a survey is not asked again for this long (a soft guard, not a lock).
+TUNTAS_SURVEY_REPEAT_HOURS = int(os.environ.get("TUNTAS_SURVEY_REPEAT_HOURS", "24"))
+# Results of fewer respondents carry a note that the index is not yet reliable.
+TUNTAS_SURVEY_MIN_RESPONDENTS = int(os.environ.get("TUNTAS_SURVEY_MIN_RESPONDENTS", "30"))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -228,6 +233,10 @@ TUNTAS_SMS_GATEWAY_TOKEN = os.environ.get("TUNTAS_SMS_GATEWAY_TOKEN", "")
 # Webhooks are signed with HMAC-SHA256 of the body (X-Tuntas-Signature: sha256=<hex>); unset: they wait
 # (and in the end fail) rather than go out unsigned.
 TUNTAS_WEBHOOK_SECRET = os.environ.get("TUNTAS_WEBHOOK_SECRET", "")
+# Absolute links in staff emails (console URLs); empty = site-relative paths.
+TUNTAS_SITE_URL = os.environ.get("TUNTAS_SITE_URL", "")
+# Local hour (TIME_ZONE) from which the daily digest goes out (the worker task runs hourly, sends once a day).
+TUNTAS_DIGEST_HOUR = int(os.environ.get("TUNTAS_DIGEST_HOUR", "7"))
 
 # --- domain ---------------------------------------------------------------------------------------------
 TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")

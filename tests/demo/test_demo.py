@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from tuntas.clarifications.demo import SCENARIOS as CLARIFICATION_SCENARIOS
 from tuntas.complaints.models import Category, Complaint, Event, Handling
 from tuntas.complaints.services import complaint_by_secret
 from tuntas.core.calendars import calendar_for
@@ -112,8 +113,9 @@ def test_demo_accounts_have_their_roles_and_one_password(demo_on):
 
 def test_small_demo_plays_complaints_through_the_services(demo_on):
     load(30)
-    assert Complaint.objects.count() == 30
-    assert Event.objects.filter(kind=Event.Kind.SUBMITTED).count() == 30
+    # The story's complaints, plus the reports behind the demo's clarification requests to the Pemkab.
+    assert Complaint.objects.count() == 30 + len(CLARIFICATION_SCENARIOS)
+    assert Event.objects.filter(kind=Event.Kind.SUBMITTED).count() == 30 + len(CLARIFICATION_SCENARIOS)
     # Every complaint was filed and handled in the past, in order.
     now = dt.datetime.now(dt.UTC)
     assert not Event.objects.filter(created_at__gt=now).exists()
@@ -167,7 +169,7 @@ def test_topic_answers_match_their_reports():
 def test_full_demo_has_about_200_complaints_in_many_states(demo_on):
     load(200)
     status = Counter(Complaint.objects.values_list("status", flat=True))
-    assert sum(status.values()) == 200
+    assert sum(status.values()) == 200 + len(CLARIFICATION_SCENARIOS)
     assert status["closed"] > 50 and status["open"] > 10 and status["withdrawn"] >= 1
     privacy = Counter(Complaint.objects.values_list("privacy", flat=True))
     assert privacy["confidential"] > privacy["public"] > 0 and privacy["anonymous"] > 0
@@ -368,3 +370,6 @@ def test_demo_units_have_public_profiles_with_the_maklumat(demo_on, client):
 
     assert "Maklumat pelayanan" in page and "sanggup menyelenggarakan pelayanan" in page
     assert "KTP-el" in page  # its published standard is listed
+    assert "<dt>IKM</dt>" in page  # from the demo's satisfaction surveys
+    stagen = client.get("/unit/desa-stagen/").content.decode()
+    assert "<dt>Desa Anti-Maladministrasi</dt>" in stagen and "Ditetapkan" in stagen

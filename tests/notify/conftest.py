@@ -136,3 +136,24 @@ def worker_down(monkeypatch) -> None:
     from tuntas.notify import tasks
 
     monkeypatch.setattr(tasks, "deliver_message", lambda message_id: None)
+
+
+@pytest.fixture
+def staff_emails(directory) -> None:  # noqa: ANN001
+    """Every user of the test directory gets an email address (<username>@kotabaru.go.id), so staff
+    messages have somewhere to go."""
+    from tuntas.directory.models import User
+
+    for user in User.objects.all():
+        user.email = f"{user.username}@kotabaru.go.id"
+        user.save(update_fields=["email"])
+
+
+def staff_messages(template: str | None = None):  # noqa: ANN201
+    """Staff messages queued so far (any template starting with ``staff_``), or those of ``template``."""
+    qs = OutboxMessage.objects.filter(template__startswith="staff_")
+    return qs.filter(template=template) if template else qs
+
+
+def recipients(template: str) -> set[str]:
+    return set(staff_messages(template).values_list("recipient", flat=True))

@@ -20,9 +20,10 @@ def editor_data(standard: ServiceStandard, **overrides) -> dict:  # noqa: ANN003
     return data
 
 
-def test_nav_links_to_the_standards(login, directory):
-    html = login(directory.petugas_pupr).get("/console/").content.decode()
-    assert 'href="/console/standar/"' in html
+def test_nav_reaches_the_standards_through_the_prevention_page(login, directory):
+    client = login(directory.petugas_pupr)
+    assert 'href="/console/pencegahan/"' in client.get("/console/").content.decode()
+    assert 'href="/console/standar/"' in client.get("/console/pencegahan/").content.decode()
 
 
 def test_index_lists_only_the_users_units(login, directory, published):

@@ -16,7 +16,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.operation import Operation
 
-from tuntas.api import public, staff
+from tuntas.api import clarifications, public, staff
 from tuntas.api.docs import LocalSwagger
 from tuntas.core.errors import DomainError
 
@@ -44,6 +44,7 @@ api = TuntasAPI(
 )
 api.add_router("", public.router)
 api.add_router("", staff.router)
+api.add_router("", clarifications.router)
 
 # Status -> code for errors ninja raises itself (HttpError and friends).
 HTTP_CODES = {

@@ -45,9 +45,14 @@ class Figures:
         return round(100 * self.clocks_met / self.clocks_stopped)
 
 
+def period_start(days: int = PERIOD_DAYS) -> dt.date:
+    """The first day of the figures' period: ``days`` days ago."""
+    return time.today() - dt.timedelta(days=days)
+
+
 def organisation_figures(org: Organisation, *, days: int = PERIOD_DAYS) -> Figures:
     """The last ``days`` days of the unit's handling, plus what is open now; four queries."""
-    since = time.today() - dt.timedelta(days=days)
+    since = period_start(days)
     start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
     handlings = Handling.objects.filter(organisation=org)
     counts = handlings.aggregate(

@@ -214,6 +214,12 @@ class Event(models.Model):
         TRANSFERRED = "transferred", _("Dipindahkan ke unit lain")
         ESCALATION_REQUESTED = "escalation_requested", _("Pelapor meminta eskalasi")
         REOPENED = "reopened", _("Pengaduan dibuka kembali")
+        # Requests between organisations (tuntas.clarifications); payload "request" = the request id.
+        CLARIFICATION_REQUESTED = "clarification_requested", _("Permintaan klarifikasi dikirim")
+        CLARIFICATION_ROUTED = "clarification_routed", _("Permintaan klarifikasi diteruskan ke unit")
+        CLARIFICATION_ANSWERED = "clarification_answered", _("Permintaan klarifikasi dijawab")
+        CLARIFICATION_RETURNED = "clarification_returned", _("Jawaban klarifikasi dikembalikan")
+        CLARIFICATION_CLOSED = "clarification_closed", _("Permintaan klarifikasi selesai")
 
     class Visibility(models.TextChoices):
         INTERNAL = "internal", _("Internal")

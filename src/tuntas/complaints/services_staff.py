@@ -16,7 +16,7 @@ from tuntas.complaints.models import Complaint, Event, Handling, ReporterIdentit
 from tuntas.complaints.services_handling import _lock
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from tuntas.directory.models import User
-from tuntas.notify.services import notify_reporter
+from tuntas.notify.services import notify_reporter, notify_staff
 
 
 def _visible_locked(actor: User, handling_id: int) -> Handling:
@@ -85,7 +85,7 @@ def handling_assign(*, actor: User, handling_id: int, assignee_id: int | None) -
         before = handling.assignee_id
         Handling.objects.filter(pk=handling.pk).update(assignee=assignee, version=F("version") + 1)
         handling.refresh_from_db(fields=["assignee", "version"])
-        event_add(
+        event = event_add(
             complaint=handling.complaint,
             handling=handling,
             kind=Event.Kind.ASSIGNED,
@@ -96,6 +96,15 @@ def handling_assign(*, actor: User, handling_id: int, assignee_id: int | None) -
                 "name": str(assignee) if assignee else "",
             },
         )
+        if assignee is not None and assignee.pk != before and assignee.pk != actor.pk:
+            notify_staff(
+                organisation=handling.organisation,
+                key="staff_assigned",
+                context={"assigned_by": actor.display_name, "due_date": handling.due_date},
+                users=[assignee],
+                complaint=handling.complaint,
+                event=event,
+            )
     return handling
 
 

@@ -14,7 +14,7 @@ from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.directory.models import Organisation
 from tuntas.notify.models import OutboxMessage
-from tuntas.notify.services import outbox_enqueue
+from tuntas.notify.services import complaint_summary, notify_staff, outbox_enqueue
 
 COORDINATOR = "koordinator"
 OVERSIGHT_KINDS = frozenset({"inspektorat", "ombudsman_perwakilan", "ombudsman_pusat"})
@@ -78,19 +78,27 @@ def transfer_recorded(
         },
     )
     org = receiver.organisation
+    # Plain values only: the mailbox (like staff) may belong to the terlapor, and message templates are
+    # editable data, so they must not be able to reach the reporter's identity through a model instance.
+    context = {
+        "sender": sender.organisation.name if sender else "",
+        "move": MOVE_LABELS.get(move, move),  # lazy: rendered in the message's language
+        "due_date": receiver.due_date,
+    }
     if org.email:
         outbox_enqueue(
             channel=OutboxMessage.Channel.EMAIL,
             recipient=org.email,
             template="handling_received",
             context={
-                "complaint": complaint,
-                "organisation": org,
-                "sender": sender.organisation.name if sender else "",
-                "move": MOVE_LABELS.get(move, move),  # lazy: rendered in Indonesian
-                "due_date": receiver.due_date,
+                **context,
+                "complaint": complaint_summary(complaint),
+                "organisation": {"name": org.name},
             },
             complaint=complaint,
             event=event,
         )
+    notify_staff(
+        organisation=org, key="staff_handling_opened", context=context, complaint=complaint, event=event
+    )
     return event

@@ -362,4 +362,26 @@ def demo_load(*, count: int = 200, seed: int = SEED, structure_only: bool = Fals
     timed("standar pelayanan", load_standards_demo)
     if count:
         result.complaints = timed("pengaduan", complaints_load, count=count, seed=seed)
+    for label, loader in _programme_loaders():
+        timed(label, loader)
     return result
+
+
+def _programme_loaders() -> list[tuple[str, object]]:
+    """Each app's own demo, after the story (surveys answer closed complaints, cooperation compares
+    complaints before and after training); each is idempotent."""
+    from tuntas.clarifications.demo import load_clarifications_demo
+    from tuntas.compliance.demo import load_compliance_demo
+    from tuntas.cooperation.demo import load_cooperation_demo
+    from tuntas.notify.demo import load_notify_demo
+    from tuntas.surveys.demo import load_surveys_demo
+    from tuntas.villages.demo import load_villages_demo
+
+    return [
+        ("templat pesan", load_notify_demo),
+        ("permintaan klarifikasi", load_clarifications_demo),
+        ("survei kepuasan", load_surveys_demo),
+        ("penilaian kepatuhan", load_compliance_demo),
+        ("desa anti-maladministrasi", load_villages_demo),
+        ("kerja sama dan pelatihan", load_cooperation_demo),
+    ]

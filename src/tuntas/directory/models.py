@@ -108,7 +108,9 @@ class Organisation(models.Model):
     phone = models.CharField(_("telepon"), max_length=40, blank=True, default="")
     address = models.CharField(_("alamat"), max_length=300, blank=True, default="")
     # The public page the unit keeps itself (the "website SKPD"): directory.profile.profile_update writes these.
-    website = models.CharField(_("situs web"), max_length=200, blank=True, default="")  # http(s) URL, checked by profile_update
+    website = models.CharField(
+        _("situs web"), max_length=200, blank=True, default=""
+    )  # http(s) URL, checked by profile_update
     opening_hours = models.TextField(_("jam pelayanan"), blank=True, default="")
     maklumat = models.TextField(_("maklumat pelayanan"), blank=True, default="")
     profile_updated_at = models.DateTimeField(_("profil diperbarui"), null=True, blank=True)

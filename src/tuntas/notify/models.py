@@ -57,3 +57,60 @@ class DeliveryAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.message_id} {'ok' if self.ok else 'gagal'}"
+
+
+class MessageTemplate(models.Model):
+    """A message's wording as data: subject and body in Django template syntax, per language.
+
+    Shipped defaults live as files (``notify/<key>.txt`` in Indonesian, first line = subject;
+    ``notify/en/<key>.txt`` in English) and are copied here by ``sync_message_templates`` (also after every
+    migrate). A row an admin edited (``customised``) is never overwritten by the files again."""
+
+    class Language(models.TextChoices):
+        ID = "id", _("Bahasa Indonesia")
+        EN = "en", _("Inggris")
+
+    key = models.CharField(_("kunci"), max_length=80)
+    language = models.CharField(_("bahasa"), max_length=5, choices=Language.choices, default=Language.ID)
+    subject = models.CharField(_("subjek"), max_length=300)
+    body = models.TextField(_("isi"))
+    is_active = models.BooleanField(_("aktif"), default=True)
+    customised = models.BooleanField(
+        _("diubah admin"), default=False, help_text=_("Baris yang diubah admin tidak ditimpa berkas bawaan.")
+    )
+    updated_at = models.DateTimeField(_("diperbarui"))
+    updated_by = models.ForeignKey(
+        "directory.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("diperbarui oleh"),
+    )
+
+    class Meta:
+        ordering = ["key", "language"]
+        verbose_name = _("templat pesan")
+        verbose_name_plural = _("templat pesan")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "language"], name="message_template_unique_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.language})"
+
+
+class DigestRun(models.Model):
+    """The daily digest went out for ``organisation`` on ``date``: at most one run per organisation and day."""
+
+    organisation = models.ForeignKey("directory.Organisation", on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    messages = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-date", "organisation_id"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "date"], name="digest_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.date}"

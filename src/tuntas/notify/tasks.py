@@ -3,7 +3,10 @@
 - ``deliver_message``: enqueued right after the commit that wrote a message, so it leaves within seconds;
 - ``deliver_outbox``: every minute, the safety net for anything the fast path missed (worker down, crash,
   retries that have come due);
-- ``sla_tick``: every 15 minutes, deadlines and SOP expiry transitions.
+- ``sla_tick``: every 15 minutes, deadlines (due soon, breached, escalation) and SOP expiry transitions;
+- ``send_digests``: hourly; from TUNTAS_DIGEST_HOUR (07:00 local time by default) it sends each
+  organisation's daily digest once (DigestRun). Hourly rather than one crontab hour because huey matches
+  crontabs in UTC, and so that a worker down at 07:00 still sends the day's digest when it returns.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from tuntas.notify import delivery
+from tuntas.notify import delivery, digest
 from tuntas.sla.tick import sla_tick as sla_tick_pass
 
 PERIODIC_LIMIT = 500
@@ -32,3 +35,9 @@ def deliver_outbox() -> None:
 @db_periodic_task(crontab(minute="*/15"))
 def sla_tick() -> None:
     sla_tick_pass()
+
+
+@db_periodic_task(crontab(minute="0"))
+def send_digests() -> None:
+    if digest.digest_due():
+        digest.digests_send()

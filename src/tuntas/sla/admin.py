@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tuntas.core import clock as time
 from tuntas.core.admin_readonly import ReadOnlyAdmin
-from tuntas.sla.models import Clock
+from tuntas.sla.models import Clock, StaffAlert
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -43,3 +43,10 @@ class ClockAdmin(ReadOnlyAdmin):
     list_select_related = ("handling", "handling__complaint", "handling__organisation")
     search_fields = ("^handling__complaint__tracking_code",)
     show_full_result_count = False
+
+
+@admin.register(StaffAlert)
+class StaffAlertAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "kind", "clock", "due_date")
+    list_filter = ("kind",)
+    list_select_related = ("clock", "clock__handling")

@@ -32,3 +32,28 @@ class Clock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.due_date}"
+
+
+class StaffAlert(models.Model):
+    """One staff alert sent about one SLA clock (due soon, breached, escalated to pimpinan): the unique
+    constraint makes each go out at most once per clock and due date, however often the SLA pass runs."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Segera jatuh tempo")
+        BREACHED = "breached", _("Lewat tenggat")
+        ESCALATED = "escalate_pimpinan", _("Eskalasi ke pimpinan")
+
+    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    # The clock's due date when alerted: a clock paused and resumed gets a new due date, and a new alert.
+    due_date = models.DateField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["clock", "kind", "due_date"], name="staff_alert_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} clock={self.clock_id}"

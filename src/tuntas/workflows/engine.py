@@ -29,6 +29,11 @@ REPORTER_TRIGGERS = frozenset({"reply", "accept"})
 SYSTEM_TRIGGERS = frozenset({"expiry"})
 VISIBILITIES = frozenset({"internal", "reporter", "public"})
 STYLES = frozenset({"primary", "danger", "default"})
+# What the SLA pass does when a clock without an expiry transition runs out (``on_breach`` of a clock):
+# notify = the assignee (or the unit's staff when nobody is assigned); escalate_pimpinan = the unit's
+# pimpinan, with an internal note on the timeline; mark_overdue = the "melewati tenggat" timeline event.
+BREACH_ACTIONS = frozenset({"notify", "escalate_pimpinan", "mark_overdue"})
+DEFAULT_ON_BREACH = ("notify", "mark_overdue")
 
 # HTML checkboxes send "on"; people type "ya"/"tidak".
 _TRUE_WORDS = frozenset({"true", "1", "on", "yes", "ya", "y"})
@@ -80,6 +85,7 @@ class ClockSpec:
     unit: str
     tiered: bool = False  # the complaint category's tier (2/5/14/60) may override the duration
     on_expiry: str | None = None  # a transition of role "sistem" taken when the clock runs out
+    on_breach: tuple[str, ...] = DEFAULT_ON_BREACH  # BREACH_ACTIONS, when it runs out with no on_expiry
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,9 @@ from collections.abc import Iterator
 import yaml
 
 from tuntas.workflows.engine import (
+    BREACH_ACTIONS,
     CLOCK_UNITS,
+    DEFAULT_ON_BREACH,
     EFFECTS,
     FIELD_TYPES,
     KNOWN_ROLES,
@@ -47,7 +49,7 @@ _KEYS = {
         "slug name initial on_withdraw states transitions",
         "name_en description description_en initial_clocks clocks closure_reasons severities",
     ),
-    "clock": ("label duration unit", "label_en tiered on_expiry"),
+    "clock": ("label duration unit", "label_en tiered on_expiry on_breach"),
     "state": (
         "label public_label",
         "label_en public_label_en public_next public_next_en final waiting_for_reporter",
@@ -293,7 +295,12 @@ class _Builder:
             raise c.fail("duration", "'duration' must be a whole number of days, at least 1")
         on_expiry = c.name("on_expiry") if c.has("on_expiry") else None
         unit = c.word("unit", CLOCK_UNITS)
-        self.clocks[name] = ClockSpec(name, *c.labels("label"), duration, unit, c.flag("tiered"), on_expiry)
+        on_breach = DEFAULT_ON_BREACH
+        if c.has("on_breach"):
+            on_breach = tuple(n for n, _ in c.names("on_breach", BREACH_ACTIONS, "breach action"))
+        self.clocks[name] = ClockSpec(
+            name, *c.labels("label"), duration, unit, c.flag("tiered"), on_expiry, on_breach
+        )
         self.parts["clock", name] = c
 
     def _state(self, name: str, value: object, line: int) -> None:

@@ -198,6 +198,40 @@ def _escalation_requested(c: _Ctx) -> Sentence:
     return _("Pelapor meminta pengaduan ditangani %(org)s.") % {"org": target}, []
 
 
+def _org_name(value: object) -> str:
+    return str(value.get("name") or "—") if isinstance(value, dict) else "—"
+
+
+def _clarification(c: _Ctx) -> Sentence:
+    """Requests between organisations (tuntas.clarifications): organisations and dates only, never texts."""
+    values = {
+        "actor": c.actor,
+        "sender": _org_name(c.p.get("sender")),
+        "receiver": _org_name(c.p.get("receiver")),
+        "due": _date_text(c.p.get("due_date", "")),
+    }
+    kind = c.event.kind
+    if kind == Event.Kind.CLARIFICATION_REQUESTED:
+        text = _(
+            "%(actor)s (%(sender)s) mengirim permintaan klarifikasi kepada %(receiver)s; tenggat %(due)s."
+        )
+    elif kind == Event.Kind.CLARIFICATION_ROUTED:
+        values["units"] = ", ".join(_org_name(u) for u in c.p.get("units") or []) or "—"
+        text = _("%(actor)s (%(receiver)s) meneruskan permintaan klarifikasi kepada %(units)s.")
+    elif kind == Event.Kind.CLARIFICATION_ANSWERED and c.p.get("by") == "unit":
+        values["unit"] = _org_name(c.p.get("unit"))
+        text = _("%(unit)s menjawab permintaan klarifikasi kepada %(receiver)s.")
+    elif kind == Event.Kind.CLARIFICATION_ANSWERED:
+        text = _("%(receiver)s menjawab permintaan klarifikasi dari %(sender)s.")
+    elif kind == Event.Kind.CLARIFICATION_RETURNED:
+        text = _("%(sender)s mengembalikan jawaban klarifikasi kepada %(receiver)s; tenggat baru %(due)s.")
+    elif c.p.get("outcome") == "withdrawn":
+        text = _("%(sender)s menarik permintaan klarifikasi kepada %(receiver)s.")
+    else:
+        text = _("%(sender)s menerima jawaban klarifikasi dari %(receiver)s.")
+    return text % values, []
+
+
 def _simple(text: str) -> Callable[[_Ctx], Sentence]:
     """A sentence that only names the actor; ``text`` is marked with gettext_noop and translated here."""
 
@@ -224,6 +258,11 @@ _SENTENCES = {
     Event.Kind.TRANSFERRED: _transferred,
     Event.Kind.ESCALATION_REQUESTED: _escalation_requested,
     Event.Kind.REOPENED: _simple(gettext_noop("Pengaduan dibuka kembali.")),
+    Event.Kind.CLARIFICATION_REQUESTED: _clarification,
+    Event.Kind.CLARIFICATION_ROUTED: _clarification,
+    Event.Kind.CLARIFICATION_ANSWERED: _clarification,
+    Event.Kind.CLARIFICATION_RETURNED: _clarification,
+    Event.Kind.CLARIFICATION_CLOSED: _clarification,
 }
 
 

@@ -1,3 +1,9 @@
-"""Portal URLs of cooperation: included into the portal namespace; names start with "cooperation_"."""
+"""Portal URLs of cooperation: included into the portal namespace; names start with "cooperation"."""
 
-urlpatterns = []
+from django.urls import path
+
+from tuntas.web.portal import views_cooperation
+
+urlpatterns = [
+    path("kerja-sama/", views_cooperation.cooperation, name="cooperation"),
+]

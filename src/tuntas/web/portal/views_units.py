@@ -12,9 +12,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from tuntas.complaints.figures import organisation_figures
+from tuntas.complaints.figures import organisation_figures, period_start
 from tuntas.directory.models import Organisation, OrganisationKind
 from tuntas.standards.selectors import published_standards
+from tuntas.surveys.selectors import ikm_for_organisation
+from tuntas.villages.selectors import village_status
 
 PAGE_SIZE = 40
 
@@ -63,6 +65,8 @@ def unit_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "org": org,
         "standards": list(standards.order_by("service__sort", "service__name")),
         "figures": organisation_figures(org),
+        "ikm": ikm_for_organisation(org, start=period_start()),
+        "dam": village_status(org) if org.kind_id == "desa" else None,
         "report_url": report_link(org),
         "children": org.children.filter(is_active=True).order_by("name")[:60],
     }

@@ -1,0 +1,59 @@
+"""Staff emails about requests, written to the outbox inside the service's transaction.
+
+The context holds plain values only (``notify_staff`` refuses model instances): the request's subject, kind,
+organisations, deadline and console link. Never the question text, the answers or anything about the
+reporter, because the receiver or a unit may be the organisation complained about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.urls import reverse
+
+from tuntas.clarifications.models import InfoRequest, Routing
+from tuntas.complaints.models import Event
+from tuntas.directory.models import Organisation
+from tuntas.notify.services import notify_staff
+
+
+def request_context(request: InfoRequest, **extra: object) -> dict:
+    base = getattr(settings, "TUNTAS_SITE_URL", "").rstrip("/")
+    return {
+        "request": {
+            "id": request.pk,
+            "subject": request.subject,
+            "kind": request.kind.name,
+            "kind_en": request.kind.name_en or request.kind.name,
+            "sender": request.sender_organisation.name,
+            "receiver": request.receiver_organisation.name,
+            "due_date": request.due_date,
+            "status": str(request.get_status_display()),
+            "url": base + reverse("console:clarification_detail", args=[request.pk]),
+        },
+        **extra,
+    }
+
+
+def tell(
+    organisation: Organisation,
+    key: str,
+    request: InfoRequest,
+    *,
+    event: Event | None = None,
+    routing: Routing | None = None,
+    users: Iterable | None = None,
+) -> int:
+    extra: dict = {}
+    if routing is not None:
+        extra["routing"] = {"organisation": routing.organisation.name, "due_date": routing.due_date}
+    sent = notify_staff(
+        organisation=organisation,
+        key=key,
+        context=request_context(request, **extra),
+        users=users,
+        complaint=request.complaint,
+        event=event,
+    )
+    return len(sent)

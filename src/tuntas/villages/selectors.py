@@ -1,0 +1,179 @@
+"""Reads of the Desa Anti-Maladministrasi programme: a regency's villages from the region data, the dashboard
+(villages by stage and kecamatan), a village's page, the public list of designated villages, and the status the
+organisation pages show for a desa."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from tuntas.core.errors import NotFound
+from tuntas.directory.models import Organisation, Region, User
+from tuntas.villages import access
+from tuntas.villages.models import Participation, Programme, Stage, StageChange
+
+# The order stages are shown in (table columns, legend, counts).
+STAGE_ORDER = [
+    Stage.BELUM_KOMITMEN,
+    Stage.KOMITMEN,
+    Stage.PENGISIAN,
+    Stage.DIKEMBALIKAN,
+    Stage.VERIFIKASI_PEMKAB,
+    Stage.VERIFIKASI_OMBUDSMAN,
+    Stage.LULUS,
+    Stage.DITETAPKAN,
+]
+
+
+def programme_villages(programme: Programme) -> QuerySet[Organisation]:
+    """The desa (and kelurahan, when the programme includes them) organisations whose region lies in the
+    programme's regency, from the region data rather than the organisation tree."""
+    kinds = ["desa", "kelurahan"] if programme.include_kelurahan else ["desa"]
+    code = programme.pemkab.region_id
+    return Organisation.objects.filter(
+        kind_id__in=kinds, is_active=True, region__code__startswith=f"{code}.", region__level=4
+    ).order_by("region_id")
+
+
+# --- the organisation pages ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VillageStatus:
+    stage: str
+    label: str
+    designated_on: dt.date | None
+    programme: str
+    programme_slug: str
+
+    @property
+    def is_designated(self) -> bool:
+        return self.stage == Stage.DITETAPKAN
+
+
+def village_status(organisation: Organisation) -> VillageStatus | None:
+    """A desa's stage in its (most recent public) programme, or None when it takes part in none."""
+    p = (
+        Participation.objects.filter(village=organisation, programme__is_public=True)
+        .select_related("programme")
+        .order_by("-programme__year", "-pk")
+        .first()
+    )
+    if p is None:
+        return None
+    return VillageStatus(p.stage, Stage(p.stage).label, p.designated_on, p.programme.name, p.programme.slug)
+
+
+# --- console ------------------------------------------------------------------------------------------------
+
+
+def staff_programme(user: User, programme_id: int) -> Programme:
+    programme = (
+        Programme.objects.filter(pk=programme_id).select_related("pemkab__region", "ombudsman").first()
+    )
+    if programme is None or not access.sees_programme(user, programme):
+        raise NotFound(_("Program tidak ditemukan."))
+    return programme
+
+
+def staff_participation(user: User, participation_id: int) -> Participation:
+    p = (
+        Participation.objects.filter(pk=participation_id)
+        .select_related("programme__pemkab__region", "programme__ombudsman", "village__region__parent")
+        .first()
+    )
+    if p is None or not access.sees_participation(user, p):
+        raise NotFound(_("Desa peserta tidak ditemukan."))
+    return p
+
+
+def history_of(participation: Participation) -> QuerySet[StageChange]:
+    return participation.history.select_related("actor", "assessment__round").order_by("at", "pk")
+
+
+@dataclass
+class KecamatanBlock:
+    region: Region
+    participations: list[Participation] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(p.stage for p in self.participations)
+
+    @property
+    def designated(self) -> int:
+        return self.counts[Stage.DITETAPKAN]
+
+
+@dataclass
+class Dashboard:
+    programme: Programme
+    blocks: list[KecamatanBlock]  # every kecamatan, for the schematic map
+    rows: list[Participation]  # the table, after the filters
+    counts: list[tuple[str, str, int]]  # (stage, label, villages) over the whole programme
+    total: int
+
+
+def dashboard(programme: Programme, *, kecamatan: str = "", stage: str = "") -> Dashboard:
+    """The programme's villages grouped by kecamatan (for the map), the filtered table, and counts per stage."""
+    participations = list(
+        programme.participations.select_related("village__region__parent").order_by("village__region_id")
+    )
+    blocks: dict[str, KecamatanBlock] = {}
+    for p in participations:
+        kec = p.village.region.parent
+        blocks.setdefault(kec.code, KecamatanBlock(kec)).participations.append(p)
+    by_stage = Counter(p.stage for p in participations)
+    rows = [
+        p
+        for p in participations
+        if (not kecamatan or p.village.region.parent_id == kecamatan) and (not stage or p.stage == stage)
+    ]
+    counts = [(s.value, s.label, by_stage[s.value]) for s in STAGE_ORDER]
+    return Dashboard(
+        programme, sorted(blocks.values(), key=lambda b: b.region.name), rows, counts, len(participations)
+    )
+
+
+# --- portal -------------------------------------------------------------------------------------------------
+
+
+def public_programmes() -> QuerySet[Programme]:
+    return Programme.objects.filter(is_public=True).select_related("pemkab__region", "ombudsman")
+
+
+def public_programme(slug: str) -> Programme:
+    programme = public_programmes().filter(slug=slug).first()
+    if programme is None:
+        raise NotFound(_("Program tidak ditemukan."))
+    return programme
+
+
+def designated(programme: Programme) -> QuerySet[Participation]:
+    """Designated villages, the most recent designation first."""
+    return (
+        programme.participations.filter(stage=Stage.DITETAPKAN)
+        .select_related("village__region__parent")
+        .order_by("-designated_on", "village__name")
+    )
+
+
+def public_certificate(programme_slug: str, village_slug: str) -> Participation:
+    p = (
+        designated(public_programme(programme_slug))
+        .select_related("programme__pemkab__region", "programme__ombudsman")
+        .filter(village__slug=village_slug)
+        .first()
+    )
+    if p is None:
+        raise NotFound(_("Sertifikat tidak ditemukan."))
+    return p
+
+
+def stage_counts(programme: Programme) -> list[tuple[str, str, int]]:
+    counter = Counter(programme.participations.values_list("stage", flat=True))
+    return [(s.value, s.label, counter[s.value]) for s in STAGE_ORDER]
