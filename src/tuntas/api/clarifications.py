@@ -13,7 +13,7 @@ import datetime as dt
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from tuntas.api.auth import staff_auth
 from tuntas.api.schemas import ErrorOut
@@ -168,7 +168,7 @@ def clarification(request: HttpRequest, request_id: int):
 )
 def clarification_send(request: HttpRequest, payload: SendIn):
     r = services.request_send(actor=request.auth, **payload.dict())
-    return 201, _detail(request.auth, r.pk)
+    return Status(201, _detail(request.auth, r.pk))
 
 
 @router.post(
