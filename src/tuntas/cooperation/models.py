@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class _Labelled(models.Model):
@@ -161,7 +162,7 @@ class Activity(models.Model):
     class Status(models.TextChoices):
         RENCANA = "rencana", _("Rencana")
         BERJALAN = "berjalan", _("Berjalan")
-        SELESAI = "selesai", _("Selesai")
+        SELESAI = "selesai", pgettext_lazy("kegiatan", "Selesai")
 
     area = models.ForeignKey(
         AgreementArea, on_delete=models.CASCADE, related_name="activities", verbose_name=_("bidang")

@@ -120,7 +120,7 @@ def escalate_pimpinan(clock: Clock, spec: ClockSpec | None) -> bool:
         event=event,
     )
     if not sent:
-        log.warning("sla escalation: no pimpinan with an email at organisation=%s", handling.organisation_id)
+        log.info("sla escalation: no pimpinan with an email at organisation=%s", handling.organisation_id)
     return True
 
 
