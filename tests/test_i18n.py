@@ -102,8 +102,9 @@ def read_po(path: Path) -> tuple[Entry, list[Entry]]:
             else:
                 setattr(current, name, getattr(current, name) + _unquote(line))
             continue
-        if keyword in ("msgctxt", "msgid") and current is not None and target is not None:
-            finish()  # a new entry without a blank line in between
+        starts_entry = keyword == "msgctxt" or (keyword == "msgid" and (target or ("",))[0] != "msgctxt")
+        if starts_entry and current is not None and target is not None:
+            finish()  # a new entry without a blank line in between (a msgid after its msgctxt belongs to it)
         current = current or Entry(line=number)
         match = re.fullmatch(r"msgstr\[(\d+)\]", keyword)
         if keyword in ("msgid", "msgid_plural", "msgctxt"):
