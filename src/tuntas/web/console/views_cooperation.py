@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -54,6 +55,29 @@ def _render(request: HttpRequest, template: str, context: dict, status: int = 20
 def _files(request: HttpRequest, name: str = "files") -> list[tuple[str, bytes]]:
     uploaded: list[UploadedFile] = request.FILES.getlist(name)
     return [(f.name, f.read()) for f in uploaded]
+
+
+def _act(request: HttpRequest, form, call, *, done: str, back: str, page):  # noqa: ANN001, ANN202
+    """The shape of every form action here: a valid form runs its one service call (``call(cleaned_data)``);
+    success and refusals other than bad input flash and redirect to ``back`` (PRG); bad input puts the errors
+    on the form (``form.apply_errors``, or on ``errors_on`` when the form names one) and ``page(form)``
+    renders the page again with status 422."""
+    if form.is_valid():
+        try:
+            call(form.cleaned_data)
+        except InvalidInput as exc:
+            field = getattr(form, "errors_on", None)
+            if field:
+                form.add_error(field, exc.errors.get(field) or exc.message)
+            else:
+                form.apply_errors(exc)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect(back)
+        else:
+            messages.success(request, done)
+            return redirect(back)
+    return page(form)
 
 
 def _agreement_context(request: HttpRequest, agreement: Agreement) -> dict:
@@ -155,23 +179,19 @@ def _edit_form(agreement: Agreement, data=None) -> AgreementForm:  # noqa: ANN00
 def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
     agreement = _or_404(selectors.agreement_for, request.user, agreement_id)
     form = _edit_form(agreement, request.POST)
-    if form.is_valid():
-        try:
-            services.agreement_update(
-                actor=request.user,
-                agreement_id=agreement.pk,
-                changes=form.changes(),
-                expected_revision=form.cleaned_data["expected_revision"],
-            )
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:cooperation_agreement", agreement_id=agreement.pk)
-        else:
-            messages.success(request, _("Nota kesepakatan disimpan."))
-            return redirect("console:cooperation_agreement", agreement_id=agreement.pk)
-    return _agreement_page(request, agreement, status=422, edit_form=form)
+    return _act(
+        request,
+        form,
+        lambda d: services.agreement_update(
+            actor=request.user,
+            agreement_id=agreement.pk,
+            changes=form.changes(),
+            expected_revision=d["expected_revision"],
+        ),
+        done=_("Nota kesepakatan disimpan."),
+        back=reverse("console:cooperation_agreement", args=[agreement.pk]),
+        page=lambda f: _agreement_page(request, agreement, status=422, edit_form=f),
+    )
 
 
 @login_required
@@ -179,21 +199,17 @@ def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
 def document(request: HttpRequest, agreement_id: int) -> HttpResponse:
     agreement = _or_404(selectors.agreement_for, request.user, agreement_id)
     form = DocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        f = form.cleaned_data["document"]
-        try:
-            services.agreement_document_attach(
-                actor=request.user, agreement_id=agreement.pk, name=f.name, data=f.read()
-            )
-        except InvalidInput as exc:
-            form.add_error("document", exc.message)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:cooperation_agreement", agreement_id=agreement.pk)
-        else:
-            messages.success(request, _("Dokumen nota kesepakatan diunggah."))
-            return redirect("console:cooperation_agreement", agreement_id=agreement.pk)
-    return _agreement_page(request, agreement, status=422, document_form=form)
+    form.errors_on = "document"
+    return _act(
+        request,
+        form,
+        lambda d: services.agreement_document_attach(
+            actor=request.user, agreement_id=agreement.pk, name=d["document"].name, data=d["document"].read()
+        ),
+        done=_("Dokumen nota kesepakatan diunggah."),
+        back=reverse("console:cooperation_agreement", args=[agreement.pk]),
+        page=lambda f: _agreement_page(request, agreement, status=422, document_form=f),
+    )
 
 
 @login_required
@@ -291,26 +307,22 @@ def activity(request: HttpRequest, activity_id: int) -> HttpResponse:
     if request.method == "GET":
         return _activity_page(request, item)
     form = ActivityForm(request.POST, organisations=_organisations(item.area.agreement))
-    if form.is_valid():
-        try:
-            services.activity_update(
-                actor=request.user,
-                activity_id=item.pk,
-                title=form.cleaned_data["title"],
-                owner_id=form.cleaned_data["owner"],
-                due_on=form.cleaned_data["due_on"],
-                description=form.cleaned_data["description"],
-                expected_revision=form.cleaned_data["expected_revision"],
-            )
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:cooperation_activity", activity_id=item.pk)
-        else:
-            messages.success(request, _("Kegiatan disimpan."))
-            return redirect("console:cooperation_activity", activity_id=item.pk)
-    return _activity_page(request, item, status=422, edit_form=form)
+    return _act(
+        request,
+        form,
+        lambda d: services.activity_update(
+            actor=request.user,
+            activity_id=item.pk,
+            title=d["title"],
+            owner_id=d["owner"],
+            due_on=d["due_on"],
+            description=d["description"],
+            expected_revision=d["expected_revision"],
+        ),
+        done=_("Kegiatan disimpan."),
+        back=reverse("console:cooperation_activity", args=[item.pk]),
+        page=lambda f: _activity_page(request, item, status=422, edit_form=f),
+    )
 
 
 @login_required
@@ -318,25 +330,21 @@ def activity(request: HttpRequest, activity_id: int) -> HttpResponse:
 def progress(request: HttpRequest, activity_id: int) -> HttpResponse:
     item = _or_404(selectors.activity_for, request.user, activity_id)
     form = ProgressForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.activity_report(
-                actor=request.user,
-                activity_id=item.pk,
-                progress=form.cleaned_data["progress"],
-                status=form.cleaned_data["status"] or None,
-                note=form.cleaned_data["note"],
-                files=_files(request),
-            )
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:cooperation_activity", activity_id=item.pk)
-        else:
-            messages.success(request, _("Kemajuan dicatat."))
-            return redirect("console:cooperation_activity", activity_id=item.pk)
-    return _activity_page(request, item, status=422, progress_form=form)
+    return _act(
+        request,
+        form,
+        lambda d: services.activity_report(
+            actor=request.user,
+            activity_id=item.pk,
+            progress=d["progress"],
+            status=d["status"] or None,
+            note=d["note"],
+            files=_files(request),
+        ),
+        done=_("Kemajuan dicatat."),
+        back=reverse("console:cooperation_activity", args=[item.pk]),
+        page=lambda f: _activity_page(request, item, status=422, progress_form=f),
+    )
 
 
 # --- trainings -----------------------------------------------------------------------------------------------
@@ -429,24 +437,20 @@ def participants(request: HttpRequest, training_id: int) -> HttpResponse:
     organisations = _organisations(item.agreement)
     users = list(User.objects.filter(pk__in=[v for v in request.POST.getlist("users") if v.isdigit()]))
     form = ParticipantsForm(request.POST, organisations=organisations, users=users)
-    if form.is_valid():
-        try:
-            services.training_participants_set(
-                actor=request.user,
-                training_id=item.pk,
-                organisation_id=form.cleaned_data["organisation"],
-                invited=form.cleaned_data["invited"],
-                user_ids=form.cleaned_data["users"],
-            )
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:cooperation_training", training_id=item.pk)
-        else:
-            messages.success(request, _("Peserta disimpan."))
-            return redirect("console:cooperation_training", training_id=item.pk)
-    return _training_page(request, item, status=422, participants_form=form)
+    return _act(
+        request,
+        form,
+        lambda d: services.training_participants_set(
+            actor=request.user,
+            training_id=item.pk,
+            organisation_id=d["organisation"],
+            invited=d["invited"],
+            user_ids=d["users"],
+        ),
+        done=_("Peserta disimpan."),
+        back=reverse("console:cooperation_training", args=[item.pk]),
+        page=lambda f: _training_page(request, item, status=422, participants_form=f),
+    )
 
 
 @login_required
@@ -486,18 +490,17 @@ def attendance(request: HttpRequest, training_id: int) -> HttpResponse:
 def materials(request: HttpRequest, training_id: int) -> HttpResponse:
     item = _or_404(selectors.training_for, request.user, training_id)
     form = MaterialsForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.training_materials_add(actor=request.user, training_id=item.pk, files=_files(request))
-        except InvalidInput as exc:
-            form.add_error("files", exc.errors.get("files") or exc.message)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:cooperation_training", training_id=item.pk)
-        else:
-            messages.success(request, _("Materi diunggah."))
-            return redirect("console:cooperation_training", training_id=item.pk)
-    return _training_page(request, item, status=422, materials_form=form)
+    form.errors_on = "files"
+    return _act(
+        request,
+        form,
+        lambda d: services.training_materials_add(
+            actor=request.user, training_id=item.pk, files=_files(request)
+        ),
+        done=_("Materi diunggah."),
+        back=reverse("console:cooperation_training", args=[item.pk]),
+        page=lambda f: _training_page(request, item, status=422, materials_form=f),
+    )
 
 
 # --- before/after report -------------------------------------------------------------------------------------
