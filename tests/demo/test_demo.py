@@ -57,7 +57,7 @@ def load(n: int = 12, **kwargs) -> str:
 
 # -- the demo ------------------------------------------------------------------------------------------
 def test_regions_of_kotabaru_are_22_kecamatan_198_desa_4_kelurahan(demo_on):
-    load(0)
+    load(0, no_programmes=True)
     under = Region.objects.filter(code__startswith="63.02.")
     assert under.filter(level=3, kind="kecamatan").count() == 22
     assert under.filter(level=4, kind="desa").count() == 198
@@ -65,7 +65,7 @@ def test_regions_of_kotabaru_are_22_kecamatan_198_desa_4_kelurahan(demo_on):
 
 
 def test_demo_builds_pemkab_kotabaru_down_to_every_desa(demo_on):
-    load(10)
+    load(10, no_programmes=True)
     pemkab = Organisation.objects.get(slug=kotabaru.PEMKAB)
     assert pemkab.code_prefix == "KTB" and pemkab.region_id == "63.02"
     coordinator = Organisation.objects.get(kind_id="koordinator")
@@ -87,7 +87,7 @@ def test_demo_builds_pemkab_kotabaru_down_to_every_desa(demo_on):
 
 
 def test_demo_accounts_have_their_roles_and_one_password(demo_on):
-    output = load(5)
+    output = load(5, no_programmes=True)
     assert "demo12345" in output
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff and admin.check_password(kotabaru.DEMO_PASSWORD)
@@ -112,10 +112,9 @@ def test_demo_accounts_have_their_roles_and_one_password(demo_on):
 
 
 def test_small_demo_plays_complaints_through_the_services(demo_on):
-    load(30)
-    # The story's complaints, plus the reports behind the demo's clarification requests to the Pemkab.
-    assert Complaint.objects.count() == 30 + len(CLARIFICATION_SCENARIOS)
-    assert Event.objects.filter(kind=Event.Kind.SUBMITTED).count() == 30 + len(CLARIFICATION_SCENARIOS)
+    load(30, no_programmes=True)
+    assert Complaint.objects.count() == 30
+    assert Event.objects.filter(kind=Event.Kind.SUBMITTED).count() == 30
     # Every complaint was filed and handled in the past, in order.
     now = dt.datetime.now(dt.UTC)
     assert not Event.objects.filter(created_at__gt=now).exists()
@@ -124,6 +123,12 @@ def test_small_demo_plays_complaints_through_the_services(demo_on):
         assert times == sorted(times) and times[0] == c.submitted_at
     assert Handling.objects.filter(workflow__slug="lapor-admin").exists()
     assert len(set(Complaint.objects.values_list("status", flat=True))) >= 2
+
+
+def test_without_programmes_the_story_loads_alone(demo_on):
+    load(3, no_programmes=True)
+    assert Complaint.objects.count() == 3
+    assert not Organisation.objects.filter(dam_participations__isnull=False).exists()
 
 
 def test_running_load_demo_twice_adds_nothing(demo_on):
@@ -154,7 +159,7 @@ def test_structure_only_loads_organisations_without_accounts(settings):
 
 
 def test_printed_sample_secrets_open_their_complaints(demo_on):
-    load(25)
+    load(25, no_programmes=True)
     picks = samples()
     assert picks
     for s in picks:

@@ -334,7 +334,9 @@ def counts() -> dict[str, Counter]:
     }
 
 
-def demo_load(*, count: int = 200, seed: int = SEED, structure_only: bool = False) -> DemoResult:
+def demo_load(
+    *, count: int = 200, seed: int = SEED, structure_only: bool = False, programmes: bool = True
+) -> DemoResult:
     """Everything ``load_demo`` does, in order; a loaded demo is detected and left as it is."""
     result = DemoResult()
     if not structure_only and not settings.DEMO:
@@ -362,7 +364,7 @@ def demo_load(*, count: int = 200, seed: int = SEED, structure_only: bool = Fals
     timed("standar pelayanan", load_standards_demo)
     if count:
         result.complaints = timed("pengaduan", complaints_load, count=count, seed=seed)
-    for label, loader in _programme_loaders():
+    for label, loader in _programme_loaders() if programmes else ():
         timed(label, loader)
     return result
 

@@ -26,6 +26,11 @@ class Command(BaseCommand):
             action="store_true",
             help="only regions, holidays, SOPs, organisations and categories: no accounts, no complaints",
         )
+        parser.add_argument(
+            "--no-programmes",
+            action="store_true",
+            help="skip the programmes loaded after the story (surveys, compliance, villages, cooperation, ...)",
+        )
 
     def handle(self, *args, **opts):
         if opts["complaints"] < 0:
@@ -33,7 +38,10 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             result = demo_load(
-                count=opts["complaints"], seed=opts["seed"], structure_only=opts["structure_only"]
+                count=opts["complaints"],
+                seed=opts["seed"],
+                structure_only=opts["structure_only"],
+                programmes=not opts["no_programmes"],
             )
         except DemoRefused as exc:
             raise CommandError(str(exc)) from exc
