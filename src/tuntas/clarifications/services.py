@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -20,7 +19,7 @@ from tuntas.clarifications.models import Document, InfoRequest, RequestKind, Rou
 from tuntas.complaints import access as complaint_access
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
-from tuntas.complaints.uploads import CleanFile, clean_uploads
+from tuntas.complaints.uploads import CleanFile, clean_uploads, store_clean_file
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
@@ -136,15 +135,9 @@ def _store(
             stage=stage,
             organisation=organisation,
             uploaded_by=actor,
-            original_name=f.name,
-            content_type=f.content_type,
-            size=f.size,
-            sha256=f.sha256,
             created_at=time.now(),
         )
-        doc.file.save(f.name, ContentFile(f.content), save=False)
-        doc.save()
-        saved.append(doc)
+        saved.append(store_clean_file(doc, f))
     return saved
 
 

@@ -11,7 +11,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
@@ -21,7 +20,7 @@ from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Attachment, Category, Complaint, Event, ReporterIdentity
 from tuntas.complaints.routing import code_prefix_for, intake_for
 from tuntas.complaints.services_handling import Actor, handling_open
-from tuntas.complaints.uploads import CleanFile, clean_uploads
+from tuntas.complaints.uploads import CleanFile, clean_uploads, store_clean_file
 from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput
@@ -243,17 +242,12 @@ def attachments_save(
         a = Attachment(
             complaint=complaint,
             event=event,
-            original_name=f.name,
-            content_type=f.content_type,
-            size=f.size,
-            sha256=f.sha256,
             from_reporter=from_reporter,
             identifying=identifying,
             visibility=visibility,
             created_at=time.now(),
         )
-        a.file.save(f.name, ContentFile(f.content), save=False)
-        a.save()
+        store_clean_file(a, f)
         saved.append(a)
     return saved
 

@@ -11,6 +11,8 @@ import io
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import models
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
@@ -116,3 +118,15 @@ def clean_uploads(files: list[tuple[str, bytes]]) -> list[CleanFile]:
     if len(files) > settings.TUNTAS_MAX_ATTACHMENTS:
         raise InvalidInput(_("Paling banyak %(n)s lampiran.") % {"n": settings.TUNTAS_MAX_ATTACHMENTS})
     return [clean_upload(n, d) for n, d in files]
+
+
+def store_clean_file(row: models.Model, clean: CleanFile) -> models.Model:
+    """Save a cleaned upload with its row: the file under the row's ``upload_to`` and the shared columns
+    (``original_name``, ``content_type``, ``size``, ``sha256``); the caller sets the rest of the row."""
+    row.original_name = clean.name
+    row.content_type = clean.content_type
+    row.size = clean.size
+    row.sha256 = clean.sha256
+    row.file.save(clean.name, ContentFile(clean.content), save=False)
+    row.save()
+    return row

@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.uploads import clean_uploads
+from tuntas.complaints.uploads import clean_uploads, store_clean_file
 from tuntas.compliance import access, scoring
 from tuntas.compliance.models import Answer, Assessment, AssessmentEvent, Evidence, Round, Scheme
 from tuntas.compliance.results import review_answers, self_result
@@ -216,18 +215,8 @@ def evidence_add(
             )
         saved = []
         for f in cleaned:
-            ev = Evidence(
-                answer=row,
-                original_name=f.name,
-                content_type=f.content_type,
-                size=f.size,
-                sha256=f.sha256,
-                created_at=clock.now(),
-                created_by=actor,
-            )
-            ev.file.save(f.name, ContentFile(f.content), save=False)
-            ev.save()
-            saved.append(ev)
+            ev = Evidence(answer=row, created_at=clock.now(), created_by=actor)
+            saved.append(store_clean_file(ev, f))
         _event(
             assessment, Kind.EVIDENCE_ADDED, actor, indicator=ind.code, files=[e.original_name for e in saved]
         )

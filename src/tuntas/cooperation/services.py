@@ -11,12 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.uploads import CleanFile, clean_upload, clean_uploads
+from tuntas.complaints.uploads import CleanFile, clean_upload, clean_uploads, store_clean_file
 from tuntas.cooperation import access
 from tuntas.cooperation.catalogue import ensure_catalogues
 from tuntas.cooperation.models import (
@@ -86,16 +85,10 @@ def _store(
         entry=entry,
         activity=activity,
         training=training,
-        original_name=clean.name,
-        content_type=clean.content_type,
-        size=clean.size,
-        sha256=clean.sha256,
         uploaded_by=actor,
         created_at=clock.now(),
     )
-    upload.file.save(clean.name, ContentFile(clean.content), save=False)
-    upload.save()
-    return upload
+    return store_clean_file(upload, clean)
 
 
 def _visible_locked(actor: User, agreement_id: int) -> Agreement:

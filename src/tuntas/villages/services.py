@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.uploads import clean_upload
+from tuntas.complaints.uploads import clean_upload, store_clean_file
 from tuntas.core import clock
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted, TransitionNotAllowed
 from tuntas.directory.models import Organisation, User
@@ -466,16 +466,10 @@ def evidence_add_many(
             evidence = Evidence(
                 assessment=assessment,
                 indicator=indicator,
-                original_name=clean.name,
-                content_type=clean.content_type,
-                size=clean.size,
-                sha256=clean.sha256,
                 uploaded_at=clock.now(),
                 uploaded_by=actor if actor.pk else None,
             )
-            evidence.file.save(clean.name, ContentFile(clean.content), save=False)
-            evidence.save()
-            saved.append(evidence)
+            saved.append(store_clean_file(evidence, clean))
     return saved
 
 
