@@ -18,7 +18,7 @@ from tuntas.clarifications.models import Document, InfoRequest, Routing
 from tuntas.complaints import access as complaint_access
 from tuntas.core.errors import DomainError, NotFound
 from tuntas.directory.models import Organisation, User
-from tuntas.web.console.common import console_context
+from tuntas.web.console.common import console_context, private_download
 from tuntas.web.console.forms_clarifications import (
     AnswerForm,
     CloseForm,
@@ -360,16 +360,6 @@ def request_withdraw(request: HttpRequest, request_id: int) -> HttpResponse:
 # --- files -----------------------------------------------------------------------------------------------
 
 
-def _file_response(f, name: str, content_type: str) -> FileResponse:  # noqa: ANN001
-    try:
-        handle = f.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("Berkas lampiran tidak tersedia.")) from exc
-    response = FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)
-    add_never_cache_headers(response)
-    return response
-
-
 @login_required
 @require_GET
 def document(request: HttpRequest, document_id: int) -> FileResponse:
@@ -379,7 +369,7 @@ def document(request: HttpRequest, document_id: int) -> FileResponse:
     info = _request_or_404(request.user, doc.request_id)
     if not selectors.documents_for(request.user, info).filter(pk=doc.pk).exists():
         raise Http404(_("Lampiran tidak ditemukan."))
-    return _file_response(doc.file, doc.original_name, doc.content_type)
+    return private_download(doc, missing=_("Berkas lampiran tidak tersedia."))
 
 
 @login_required
@@ -391,4 +381,4 @@ def complaint_attachment(request: HttpRequest, request_id: int, attachment_id: i
     att = selectors.complaint_attachments_for(request.user, info).filter(pk=attachment_id).first()
     if att is None:
         raise Http404(_("Lampiran tidak ditemukan."))
-    return _file_response(att.file, att.original_name, att.content_type)
+    return private_download(att, missing=_("Berkas lampiran tidak tersedia."))

@@ -14,7 +14,7 @@ from tuntas.complaints import selectors, services
 from tuntas.complaints.models import Attachment, Complaint
 from tuntas.core.errors import NotFound, NotPermitted
 from tuntas.directory.models import User
-from tuntas.web.console.common import is_htmx
+from tuntas.web.console.common import is_htmx, private_download
 from tuntas.web.console.complaint_page import IdentityBlock, complaint_context
 
 IDENTITY_ID = "identitas-pelapor"
@@ -79,12 +79,4 @@ def attachment(request: HttpRequest, attachment_id: int) -> FileResponse:
             services.identity_view(actor=request.user, complaint_id=c.pk)  # records who opened it
         except (NotPermitted, NotFound) as exc:
             raise Http404(_("Lampiran tidak ditemukan.")) from exc
-    try:
-        handle = att.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("Berkas lampiran tidak tersedia.")) from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=att.original_name, content_type=att.content_type
-    )
-    add_never_cache_headers(response)
-    return response
+    return private_download(att, missing=_("Berkas lampiran tidak tersedia."))

@@ -21,7 +21,7 @@ from tuntas.compliance import access, selectors, services
 from tuntas.compliance.models import Assessment, AssessmentEvent
 from tuntas.compliance.results import self_skipped
 from tuntas.core.errors import DomainError, InvalidInput, NotFound
-from tuntas.web.console.common import console_context, is_htmx
+from tuntas.web.console.common import console_context, is_htmx, private_download
 from tuntas.web.console.forms_compliance import RoundForm, managing_organisations
 
 
@@ -226,15 +226,7 @@ def evidence_add(request: HttpRequest, assessment_id: int, code: str) -> HttpRes
 @require_GET
 def evidence(request: HttpRequest, evidence_id: int) -> FileResponse:
     ev = _or_404(selectors.evidence_for, request.user, evidence_id)
-    try:
-        handle = ev.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("Berkas tidak tersedia.")) from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=ev.original_name, content_type=ev.content_type
-    )
-    add_never_cache_headers(response)
-    return response
+    return private_download(ev, missing=_("Berkas tidak tersedia."))
 
 
 def _transition(request: HttpRequest, assessment_id: int, call, success: str) -> HttpResponse:  # noqa: ANN001

@@ -24,7 +24,7 @@ from tuntas.cooperation.models import Agreement
 from tuntas.core import clock
 from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.directory.models import Organisation, User
-from tuntas.web.console.common import console_context
+from tuntas.web.console.common import console_context, private_download
 from tuntas.web.console.forms_cooperation import (
     ActivityForm,
     AgreementForm,
@@ -216,15 +216,7 @@ def document(request: HttpRequest, agreement_id: int) -> HttpResponse:
 @require_GET
 def upload(request: HttpRequest, upload_id: int) -> FileResponse:
     item = _or_404(selectors.upload_for, request.user, upload_id)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("Berkas tidak tersedia.")) from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=item.original_name, content_type=item.content_type
-    )
-    add_never_cache_headers(response)
-    return response
+    return private_download(item, missing=_("Berkas tidak tersedia."))
 
 
 # --- action plan ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from tuntas.core import clock
 from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.villages import access, selectors, services
 from tuntas.villages.models import Assessment, Evidence, Stage
-from tuntas.web.console.common import console_context
+from tuntas.web.console.common import console_context, private_download
 
 MAX_FILES_PER_SAVE = 20
 
@@ -353,10 +353,4 @@ def evidence(request: HttpRequest, evidence_id: int) -> FileResponse:
     if e is None:
         raise Http404(_("Bukti tidak ditemukan."))
     _or_404(selectors.staff_participation, request.user, e.assessment.participation_id)
-    try:
-        handle = e.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("Berkas bukti tidak tersedia.")) from exc
-    response = FileResponse(handle, as_attachment=True, filename=e.original_name, content_type=e.content_type)
-    add_never_cache_headers(response)
-    return response
+    return private_download(e, missing=_("Berkas bukti tidak tersedia."))
