@@ -80,18 +80,18 @@ class Context:
 
     def steps(self, org: Organisation, wf: Workflow, state: str) -> list:
         """(transition, actor, moves) for the staff transitions out of ``state`` that a member of ``org``
-        may take; all of them, actor None, for a unit without members."""
+        may take. None for a unit without members: a service needs a staff user, so complaints sent there
+        wait (as they would for a unit nobody has an account at)."""
         key = (org.id, wf.slug, state)
         found = self._steps.get(key)
         if found is None:
-            staffed = self.staffed(org.id)
             found = []
             for spec in wf.transitions.values():
                 if state not in spec.sources or spec.roles & PSEUDO_ROLES:
                     continue
                 actor = self.actor(org.id, spec.roles)
-                if actor is None and staffed:
-                    continue  # the unit has staff, none of whom may take this step
+                if actor is None:
+                    continue
                 moving = spec.effect == "dispose" or spec.closure_reason == RETURN_REASON
                 found.append((spec, actor, moving))
             self._steps[key] = found

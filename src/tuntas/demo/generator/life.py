@@ -454,9 +454,9 @@ class Life:
             receiver = self.target(h, spec)
         elif spec.closure_reason == RETURN_REASON:
             receiver = self.return_to(h)
-        actor_id = actor.id if actor is not None else None
+        actor_id = actor.id
         first = not h.taken
-        if first and actor_id is not None:
+        if first:
             if h.org.kind_id == "koordinator" and self.c["privacy"] == "confidential" and rng.random() < 0.15:
                 fx.identity_viewed(at, actor_id)
             officer = ctx.actor(h.org.id, frozenset({"petugas", "auditor"}))
@@ -465,7 +465,7 @@ class Life:
                 fx.assign(h, at, boss.id, officer.id)
         cleaned, values = self.staff_data(h, spec, receiver)
         fx.transition(h, spec, at, cleaned=cleaned, values=values, actor=actor_id, receiver=receiver)
-        if first and h.row["is_open"] and actor_id is not None and rng.random() < 0.3:
+        if first and h.row["is_open"] and rng.random() < 0.3:
             officer = ctx.actor(h.org.id, frozenset({"petugas", "auditor", "koordinator"})) or actor
             to_reporter = rng.random() < 0.4
             text = phrase("kabar" if to_reporter else "catatan_internal", rng)
