@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import queue
 import random
+import threading
 import time as walltime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import transaction
 
 from tuntas.complaints.uploads import CleanFile, clean_upload
 from tuntas.core import clock, codes
-from tuntas.demo.generator.context import Context, context_load
+from tuntas.demo.generator.context import Context, GeneratorError, context_load
 from tuntas.demo.generator.life import Life
 from tuntas.demo.generator.rows import TABLES, Batch
 from tuntas.demo.generator.texts import subjects
@@ -79,6 +81,51 @@ def submission_times(count: int, seed: int, start: dt.datetime, end: dt.datetime
     return [start + dt.timedelta(seconds=span * s) for s in shares]
 
 
+def _pipelined(
+    simulate: Callable[[int, dict[str, int]], Batch], firsts: range, next_ids: dict[str, int]
+) -> Iterator[tuple[Batch, dict[str, int]]]:
+    """(batch, the ids it starts from) in order, each lived in a worker thread one batch ahead."""
+    results: queue.Queue = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def offer(item: object) -> bool:
+        """Hand ``item`` over unless the consumer has gone (then False)."""
+        while not stop.is_set():
+            try:
+                results.put(item, timeout=0.5)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def work() -> None:
+        ids = dict(next_ids)
+        try:
+            for first in firsts:
+                batch = simulate(first, ids)
+                if not offer((batch, ids)):
+                    return
+                ids = dict(batch.next_ids)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, which raises it
+            offer(exc)
+            return
+        offer(None)
+
+    worker = threading.Thread(target=work, name="generate-complaints", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = results.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
 def generate(
     count: int,
     *,
@@ -105,22 +152,36 @@ def generate(
     times = submission_times(count, seed, start, end)
     result = Result(secret=secret, regency=ctx.regency.code)
     stored: set[str] = set()
-    for first in range(0, count, batch_size):
+
+    def simulate(first: int, next_ids: dict[str, int]) -> Batch:
+        batch = Batch(next_ids=dict(next_ids))
+        for i in range(first, min(first + batch_size, count)):
+            rng = random.Random(f"{seed}:{i}")
+            subject = rng.choices(pool, weights=weights)[0]
+            Life(
+                ctx,
+                batch,
+                rng=rng,
+                subject=subject,
+                submitted_at=times[i],
+                end=end,
+                secret_hash=secret_hash,
+                placeholders=files,
+            ).live()
+        return batch
+
+    with transaction.atomic():
+        next_ids = lock_and_bases()
+    # The next batch is lived in a thread while the database takes the current one (psycopg and sqlite3
+    # release the GIL while they wait), so the two cores work at once. Ids run on from batch to batch and
+    # are checked against the tables under the lock when each batch is written.
+    for batch, ids in _pipelined(simulate, range(0, count, batch_size), next_ids):
         with transaction.atomic():
-            batch = Batch(next_ids=lock_and_bases())
-            for i in range(first, min(first + batch_size, count)):
-                rng = random.Random(f"{seed}:{i}")
-                subject = rng.choices(pool, weights=weights)[0]
-                Life(
-                    ctx,
-                    batch,
-                    rng=rng,
-                    subject=subject,
-                    submitted_at=times[i],
-                    end=end,
-                    secret_hash=secret_hash,
-                    placeholders=files,
-                ).live()
+            found = lock_and_bases()
+            if any(found[t] > ids[t] for t in ids):
+                raise GeneratorError(
+                    "Ada proses lain yang menulis pengaduan selama generator berjalan; jalankan ulang."
+                )
             result.redrawn_codes += unique_codes(batch, seed)
             batch_write(batch)
             placeholder_files(batch, files, stored)

@@ -12,7 +12,8 @@ from tuntas.complaints.models import Category
 from tuntas.complaints.routing import COORDINATOR_KIND, INSPEKTORAT_KIND, OMBUDSMAN_KINDS, covers
 from tuntas.complaints.transfers import RETURN_REASON
 from tuntas.core.calendar import WorkingCalendar
-from tuntas.core.calendars import calendar_for
+from tuntas.core.calendars import _prefixes, calendar_for
+from tuntas.core.models import Holiday
 from tuntas.directory.models import Membership, Organisation, Region, User
 from tuntas.workflows.engine import PSEUDO_ROLES, TransitionSpec, Workflow
 from tuntas.workflows.models import WorkflowDefinition
@@ -64,6 +65,7 @@ class Context:
     _slugs: dict[int, str] = field(default_factory=dict)
     _steps: dict[tuple[int, str, str], list] = field(default_factory=dict)
     _candidates: dict[tuple, list[Organisation]] = field(default_factory=dict)
+    _kinds: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(TransitionSpec) -> kinds
 
     def workflow_slug(self, org: Organisation) -> str:
         slug = self._slugs.get(org.id)
@@ -97,10 +99,13 @@ class Context:
             self._steps[key] = found
         return found
 
-    @staticmethod
-    def target_kinds(spec: TransitionSpec) -> tuple[str, ...]:
-        target = spec.field("target")
-        return target.kinds if target is not None and target.kinds else ("opd",)
+    def target_kinds(self, spec: TransitionSpec) -> tuple[str, ...]:
+        """The organisation kinds a disposal's ``target`` field accepts (cached: asked at every step)."""
+        kinds = self._kinds.get(id(spec))
+        if kinds is None:
+            target = spec.field("target")
+            kinds = self._kinds[id(spec)] = target.kinds if target is not None and target.kinds else ("opd",)
+        return kinds
 
     def candidates(self, kinds: tuple[str, ...], place: Place) -> list[Organisation]:
         """Organisations of ``kinds`` (with their SOP) a disposal about ``place`` may reach: its village, its
@@ -150,6 +155,14 @@ class Context:
 
     def staffed(self, org_id: int) -> bool:
         return bool(self.members.get(org_id))
+
+
+def _calendars_preload(ctx: Context) -> None:
+    """Every calendar the walk can ask for, read now: the walk runs in a thread that must not query."""
+    days = list(Holiday.objects.values_list("region_code", "date"))
+    for code in {ctx.regency.code, "", *(o.region_id or "" for o in ctx.orgs.values())}:
+        prefixes = set(_prefixes(code))
+        ctx._calendars[code] = WorkingCalendar(holidays=frozenset(d for r, d in days if r in prefixes))
 
 
 def _default_regency() -> Region:
@@ -240,6 +253,7 @@ def context_load(regency_code: str | None = None) -> Context:
             ctx.village_org[o.region_id] = o
         elif o.kind_id == "kecamatan" and o.region_id:
             ctx.kecamatan_org[o.region_id] = o
+    _calendars_preload(ctx)
     from tuntas.standards.models import Service
 
     for s in Service.objects.filter(is_active=True, organisation_id__in=list(orgs)).order_by("id"):
