@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tuntas.web.console import views_clarifications as v
+from tuntas.web.console.clarifications import views as v
 
 urlpatterns = [
     path("klarifikasi/", v.request_list, name="clarification_list"),

@@ -18,8 +18,7 @@ from tuntas.clarifications.models import Document, InfoRequest, Routing
 from tuntas.complaints import access as complaint_access
 from tuntas.core.errors import DomainError, NotFound
 from tuntas.directory.models import Organisation, User
-from tuntas.web.console.common import console_context, private_download
-from tuntas.web.console.forms_clarifications import (
+from tuntas.web.console.clarifications.forms import (
     AnswerForm,
     CloseForm,
     ReceiverForm,
@@ -29,7 +28,9 @@ from tuntas.web.console.forms_clarifications import (
     RouteForm,
     WithdrawForm,
 )
-from tuntas.web.console.views_complaint import complaint_or_404
+from tuntas.web.console.common import console_context
+from tuntas.web.console.complaint.views import complaint_or_404
+from tuntas.web.shortcuts import private_download
 
 
 def _request_or_404(user: User, request_id: int) -> InfoRequest:

@@ -19,8 +19,8 @@ from tuntas.complaints.models import Handling
 from tuntas.complaints.services_handling import workflow_for
 from tuntas.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from tuntas.directory.models import User
-from tuntas.web.console.complaint_page import complaint_context
-from tuntas.web.console.forms import AssignForm, NoteForm, TransitionForm
+from tuntas.web.console.complaint.forms import AssignForm, NoteForm, TransitionForm
+from tuntas.web.console.complaint.page import complaint_context
 
 CONFLICT_MESSAGE = gettext_lazy(
     "Penanganan ini sudah diubah orang lain. Muat ulang halaman lalu periksa lagi."

@@ -12,8 +12,9 @@ from tuntas.complaints.models import Complaint, Handling, ReporterIdentity
 from tuntas.complaints.services_handling import workflow_for
 from tuntas.directory.models import User
 from tuntas.web.console.common import DueWindow, console_context, due_window, region_path
-from tuntas.web.console.forms import AssignForm, NoteForm, TransitionForm, sop_text
-from tuntas.web.console.timeline import timeline_items
+from tuntas.web.console.complaint.forms import AssignForm, NoteForm, TransitionForm
+from tuntas.web.console.complaint.timeline import timeline_items
+from tuntas.web.shortcuts import sop_text
 from tuntas.workflows import engine
 
 

@@ -22,7 +22,7 @@ from tuntas.complaints.services_handling import workflow_for
 from tuntas.core.errors import NotFound
 from tuntas.directory.models import Organisation
 from tuntas.web.console.common import console_context
-from tuntas.web.console.forms import TransitionForm
+from tuntas.web.console.complaint.forms import TransitionForm
 from tuntas.workflows import engine
 
 

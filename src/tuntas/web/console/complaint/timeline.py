@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from tuntas.complaints.models import Complaint, Event
-from tuntas.web.console.forms import sop_text
+from tuntas.web.shortcuts import sop_text
 from tuntas.workflows import engine
 
 

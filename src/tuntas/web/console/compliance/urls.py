@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tuntas.web.console import views_compliance as v
+from tuntas.web.console.compliance import views as v
 
 urlpatterns = [
     path("kepatuhan/", v.rounds, name="compliance_rounds"),

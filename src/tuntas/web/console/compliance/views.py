@@ -11,32 +11,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tuntas.compliance import access, selectors, services
 from tuntas.compliance.models import Assessment, AssessmentEvent
 from tuntas.compliance.results import self_skipped
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
-from tuntas.web.console.common import console_context, is_htmx, private_download
-from tuntas.web.console.forms_compliance import RoundForm, managing_organisations
-
-
-def _or_404(fn, *args):  # noqa: ANN001, ANN002, ANN202
-    try:
-        return fn(*args)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-
-
-def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
-    response = render(request, template, {**console_context(request), **context}, status=status)
-    add_never_cache_headers(response)
-    patch_vary_headers(response, ["HX-Request"])
-    return response
+from tuntas.core.errors import DomainError, InvalidInput
+from tuntas.web.console.common import is_htmx
+from tuntas.web.console.compliance.forms import RoundForm, managing_organisations
+from tuntas.web.shortcuts import or_404, private_download, render_console
 
 
 def _assessment_url(assessment_id: int, anchor: str = "") -> str:
@@ -52,7 +38,7 @@ def rounds(request: HttpRequest) -> HttpResponse:
         "mine": list(selectors.my_assessments(request.user)),
         "can_create": bool(managing_organisations(request.user)),
     }
-    return _render(request, "console/compliance/rounds.html", context)
+    return render_console(request, "console/compliance/rounds.html", context, vary_htmx=True)
 
 
 @login_required
@@ -87,13 +73,15 @@ def round_create(request: HttpRequest) -> HttpResponse:
             )
             return redirect("console:compliance_round", round_id=created.pk)
     status = 422 if request.method == "POST" else 200
-    return _render(request, "console/compliance/round_form.html", {"form": form}, status=status)
+    return render_console(
+        request, "console/compliance/round_form.html", {"form": form}, status=status, vary_htmx=True
+    )
 
 
 @login_required
 @require_GET
 def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
-    round_ = _or_404(selectors.round_for, request.user, round_id)
+    round_ = or_404(selectors.round_for, request.user, round_id)
     rows = list(selectors.round_assessments(request.user, round_))
     bands = {b.code: b for b in round_.scheme.parsed.bands}
     for a in rows:
@@ -111,7 +99,7 @@ def round_detail(request: HttpRequest, round_id: int) -> HttpResponse:
         "band_counts": [(b, counts.get(b.code, 0)) for b in round_.scheme.parsed.bands],
         "is_open": services.round_is_open(round_),
     }
-    return _render(request, "console/compliance/round.html", context)
+    return render_console(request, "console/compliance/round.html", context, vary_htmx=True)
 
 
 def _page_context(request: HttpRequest, assessment: Assessment) -> dict:
@@ -149,8 +137,10 @@ def _page_context(request: HttpRequest, assessment: Assessment) -> dict:
 @login_required
 @require_GET
 def assessment(request: HttpRequest, assessment_id: int) -> HttpResponse:
-    found = _or_404(selectors.assessment_for, request.user, assessment_id)
-    return _render(request, "console/compliance/assessment.html", _page_context(request, found))
+    found = or_404(selectors.assessment_for, request.user, assessment_id)
+    return render_console(
+        request, "console/compliance/assessment.html", _page_context(request, found), vary_htmx=True
+    )
 
 
 def _indicator_response(
@@ -163,11 +153,11 @@ def _indicator_response(
         raise Http404(_("Indikator tidak ditemukan."))
     context.update(row=row, errors=errors or {}, saved=saved)
     # 200 even with errors: htmx 2 does not swap 4xx responses by default, and the fragment carries the error.
-    return _render(request, "console/compliance/_indicator.html", context)
+    return render_console(request, "console/compliance/_indicator.html", context, vary_htmx=True)
 
 
 def _save_answer(request: HttpRequest, assessment_id: int, code: str, service) -> HttpResponse:  # noqa: ANN001
-    _or_404(selectors.assessment_for, request.user, assessment_id)
+    or_404(selectors.assessment_for, request.user, assessment_id)
     htmx = is_htmx(request)
     try:
         service(
@@ -209,7 +199,7 @@ def review_answer(request: HttpRequest, assessment_id: int, code: str) -> HttpRe
 @login_required
 @require_POST
 def evidence_add(request: HttpRequest, assessment_id: int, code: str) -> HttpResponse:
-    _or_404(selectors.assessment_for, request.user, assessment_id)
+    or_404(selectors.assessment_for, request.user, assessment_id)
     files = [(f.name, f.read()) for f in request.FILES.getlist("files")]
     try:
         saved = services.evidence_add(
@@ -225,12 +215,12 @@ def evidence_add(request: HttpRequest, assessment_id: int, code: str) -> HttpRes
 @login_required
 @require_GET
 def evidence(request: HttpRequest, evidence_id: int) -> FileResponse:
-    ev = _or_404(selectors.evidence_for, request.user, evidence_id)
+    ev = or_404(selectors.evidence_for, request.user, evidence_id)
     return private_download(ev, missing=_("Berkas tidak tersedia."))
 
 
 def _transition(request: HttpRequest, assessment_id: int, call, success: str) -> HttpResponse:  # noqa: ANN001
-    _or_404(selectors.assessment_for, request.user, assessment_id)
+    or_404(selectors.assessment_for, request.user, assessment_id)
     try:
         call()
     except InvalidInput as exc:

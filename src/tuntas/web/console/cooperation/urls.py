@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tuntas.web.console import views_cooperation as v
+from tuntas.web.console.cooperation import views as v
 
 urlpatterns = [
     path("kerja-sama/", v.index, name="cooperation"),

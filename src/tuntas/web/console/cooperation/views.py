@@ -12,20 +12,18 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadedfile import UploadedFile
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tuntas.cooperation import access, selectors, services
 from tuntas.cooperation.models import Agreement
 from tuntas.core import clock
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
+from tuntas.core.errors import DomainError, InvalidInput
 from tuntas.directory.models import Organisation, User
-from tuntas.web.console.common import console_context, private_download
-from tuntas.web.console.forms_cooperation import (
+from tuntas.web.console.cooperation.forms import (
     ActivityForm,
     AgreementForm,
     DocumentForm,
@@ -34,22 +32,10 @@ from tuntas.web.console.forms_cooperation import (
     ProgressForm,
     TrainingForm,
 )
+from tuntas.web.shortcuts import or_404, private_download, render_console
 
 REPORT_WINDOWS = (30, 60, 90, 180)
 DEFAULT_WINDOW = 90
-
-
-def _or_404(fn, *args):  # noqa: ANN001, ANN002, ANN202
-    try:
-        return fn(*args)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-
-
-def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
-    response = render(request, template, {**console_context(request), **context}, status=status)
-    add_never_cache_headers(response)
-    return response
 
 
 def _files(request: HttpRequest, name: str = "files") -> list[tuple[str, bytes]]:
@@ -134,7 +120,9 @@ def index(request: HttpRequest) -> HttpResponse:
     for agreement in selectors.agreements_for(request.user):
         areas = selectors.area_progress(agreement, today)
         rows.append((agreement, agreement.effective_status(today), selectors.overall_progress(areas)))
-    return _render(request, "console/cooperation/index.html", {"rows": rows, "form": form}, status=status)
+    return render_console(
+        request, "console/cooperation/index.html", {"rows": rows, "form": form}, status=status
+    )
 
 
 def _agreement_page(request: HttpRequest, agreement: Agreement, status: int = 200, **forms) -> HttpResponse:  # noqa: ANN003
@@ -150,13 +138,13 @@ def _agreement_page(request: HttpRequest, agreement: Agreement, status: int = 20
         "edit_form": forms.get("edit_form") or _edit_form(agreement),
         "today": today,
     }
-    return _render(request, "console/cooperation/agreement.html", context, status=status)
+    return render_console(request, "console/cooperation/agreement.html", context, status=status)
 
 
 @login_required
 @require_GET
 def agreement(request: HttpRequest, agreement_id: int) -> HttpResponse:
-    return _agreement_page(request, _or_404(selectors.agreement_for, request.user, agreement_id))
+    return _agreement_page(request, or_404(selectors.agreement_for, request.user, agreement_id))
 
 
 def _edit_form(agreement: Agreement, data=None) -> AgreementForm:  # noqa: ANN001
@@ -177,7 +165,7 @@ def _edit_form(agreement: Agreement, data=None) -> AgreementForm:  # noqa: ANN00
 @login_required
 @require_POST
 def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
-    agreement = _or_404(selectors.agreement_for, request.user, agreement_id)
+    agreement = or_404(selectors.agreement_for, request.user, agreement_id)
     form = _edit_form(agreement, request.POST)
     return _act(
         request,
@@ -197,7 +185,7 @@ def agreement_edit(request: HttpRequest, agreement_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def document(request: HttpRequest, agreement_id: int) -> HttpResponse:
-    agreement = _or_404(selectors.agreement_for, request.user, agreement_id)
+    agreement = or_404(selectors.agreement_for, request.user, agreement_id)
     form = DocumentForm(request.POST, request.FILES)
     form.errors_on = "document"
     return _act(
@@ -215,7 +203,7 @@ def document(request: HttpRequest, agreement_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def upload(request: HttpRequest, upload_id: int) -> FileResponse:
-    item = _or_404(selectors.upload_for, request.user, upload_id)
+    item = or_404(selectors.upload_for, request.user, upload_id)
     return private_download(item, missing=_("Berkas tidak tersedia."))
 
 
@@ -230,7 +218,7 @@ def _organisations(agreement: Agreement) -> list:
 @require_http_methods(["GET", "POST"])
 def area(request: HttpRequest, area_id: int) -> HttpResponse:
     """An area's action plan; a POST adds an activity (managers)."""
-    plan = _or_404(selectors.area_for, request.user, area_id)
+    plan = or_404(selectors.area_for, request.user, area_id)
     agreement = plan.agreement
     form = None
     status = 200
@@ -260,7 +248,7 @@ def area(request: HttpRequest, area_id: int) -> HttpResponse:
         form = ActivityForm(organisations=_organisations(agreement))
     progress = next((a for a in selectors.area_progress(agreement) if a.area.pk == plan.pk), None)
     context.update(plan=plan, progress=progress, activities=selectors.activities_of(plan), form=form)
-    return _render(request, "console/cooperation/area.html", context, status=status)
+    return render_console(request, "console/cooperation/area.html", context, status=status)
 
 
 def _activity_page(request: HttpRequest, activity, status: int = 200, **forms) -> HttpResponse:  # noqa: ANN001, ANN003
@@ -288,14 +276,14 @@ def _activity_page(request: HttpRequest, activity, status: int = 200, **forms) -
         else None,
         edit_form=edit_form,
     )
-    return _render(request, "console/cooperation/activity.html", context, status=status)
+    return render_console(request, "console/cooperation/activity.html", context, status=status)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity(request: HttpRequest, activity_id: int) -> HttpResponse:
     """An activity with its log; a POST edits it (managers)."""
-    item = _or_404(selectors.activity_for, request.user, activity_id)
+    item = or_404(selectors.activity_for, request.user, activity_id)
     if request.method == "GET":
         return _activity_page(request, item)
     form = ActivityForm(request.POST, organisations=_organisations(item.area.agreement))
@@ -320,7 +308,7 @@ def activity(request: HttpRequest, activity_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def progress(request: HttpRequest, activity_id: int) -> HttpResponse:
-    item = _or_404(selectors.activity_for, request.user, activity_id)
+    item = or_404(selectors.activity_for, request.user, activity_id)
     form = ProgressForm(request.POST, request.FILES)
     return _act(
         request,
@@ -351,7 +339,7 @@ def _training_form(agreement: Agreement, data=None) -> TrainingForm:  # noqa: AN
 @require_http_methods(["GET", "POST"])
 def trainings(request: HttpRequest, agreement_id: int) -> HttpResponse:
     """The agreement's trainings; a POST records a new one (managers)."""
-    agreement = _or_404(selectors.agreement_for, request.user, agreement_id)
+    agreement = or_404(selectors.agreement_for, request.user, agreement_id)
     context = _agreement_context(request, agreement)
     form = _training_form(agreement) if context["can_manage"] else None
     status = 200
@@ -382,7 +370,7 @@ def trainings(request: HttpRequest, agreement_id: int) -> HttpResponse:
                 return redirect("console:cooperation_training", training_id=training.pk)
         status = 422
     context.update(trainings=list(selectors.trainings_of(agreement)), form=form)
-    return _render(request, "console/cooperation/trainings.html", context, status=status)
+    return render_console(request, "console/cooperation/trainings.html", context, status=status)
 
 
 def _training_page(request: HttpRequest, training, status: int = 200, **forms) -> HttpResponse:  # noqa: ANN001, ANN003
@@ -413,19 +401,19 @@ def _training_page(request: HttpRequest, training, status: int = 200, **forms) -
         materials_form=forms.get("materials_form") or MaterialsForm(),
         attendance_errors=forms.get("attendance_errors"),
     )
-    return _render(request, "console/cooperation/training.html", context, status=status)
+    return render_console(request, "console/cooperation/training.html", context, status=status)
 
 
 @login_required
 @require_GET
 def training(request: HttpRequest, training_id: int) -> HttpResponse:
-    return _training_page(request, _or_404(selectors.training_for, request.user, training_id))
+    return _training_page(request, or_404(selectors.training_for, request.user, training_id))
 
 
 @login_required
 @require_POST
 def participants(request: HttpRequest, training_id: int) -> HttpResponse:
-    item = _or_404(selectors.training_for, request.user, training_id)
+    item = or_404(selectors.training_for, request.user, training_id)
     organisations = _organisations(item.agreement)
     users = list(User.objects.filter(pk__in=[v for v in request.POST.getlist("users") if v.isdigit()]))
     form = ParticipantsForm(request.POST, organisations=organisations, users=users)
@@ -450,7 +438,7 @@ def participants(request: HttpRequest, training_id: int) -> HttpResponse:
 def attendance(request: HttpRequest, training_id: int) -> HttpResponse:
     """Counts per organisation (``count_<participation>``, blank = from the named ones) and a tick per named
     participant who came (``came``)."""
-    item = _or_404(selectors.training_for, request.user, training_id)
+    item = or_404(selectors.training_for, request.user, training_id)
     counts: dict[int, int | None] = {}
     errors = {}
     for key, value in request.POST.items():
@@ -480,7 +468,7 @@ def attendance(request: HttpRequest, training_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def materials(request: HttpRequest, training_id: int) -> HttpResponse:
-    item = _or_404(selectors.training_for, request.user, training_id)
+    item = or_404(selectors.training_for, request.user, training_id)
     form = MaterialsForm(request.POST, request.FILES)
     form.errors_on = "files"
     return _act(
@@ -501,7 +489,7 @@ def materials(request: HttpRequest, training_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def report(request: HttpRequest, agreement_id: int) -> HttpResponse:
-    agreement = _or_404(selectors.agreement_for, request.user, agreement_id)
+    agreement = or_404(selectors.agreement_for, request.user, agreement_id)
     raw = request.GET.get("hari", "")
     days = int(raw) if raw.isdigit() and int(raw) in REPORT_WINDOWS else DEFAULT_WINDOW
     context = _agreement_context(request, agreement)
@@ -511,4 +499,4 @@ def report(request: HttpRequest, agreement_id: int) -> HttpResponse:
         windows=REPORT_WINDOWS,
         since=selectors.data_since(),
     )
-    return _render(request, "console/cooperation/report.html", context)
+    return render_console(request, "console/cooperation/report.html", context)

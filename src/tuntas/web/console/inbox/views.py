@@ -16,7 +16,8 @@ from tuntas.complaints.models import Category
 from tuntas.complaints.selectors import InboxFilters
 from tuntas.directory.models import Organisation, Region, User
 from tuntas.web.console.common import console_context, due_window, is_htmx, my_organisations
-from tuntas.web.console.forms import InboxFilterForm, sop_text
+from tuntas.web.console.inbox.forms import InboxFilterForm
+from tuntas.web.shortcuts import sop_text
 from tuntas.workflows.models import WorkflowDefinition
 from tuntas.workflows.registry import workflow_of
 

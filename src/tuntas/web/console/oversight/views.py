@@ -17,7 +17,7 @@ from tuntas.complaints.oversight import inspektorats_of, may_take_over, overseen
 from tuntas.complaints.services import handling_take_over
 from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.web.console.common import console_context, due_window
-from tuntas.web.console.forms import sop_text
+from tuntas.web.shortcuts import sop_text
 from tuntas.workflows.registry import workflow_of
 
 PAGE_SIZE = 30

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tuntas.core.errors import DomainError, InvalidInput
 from tuntas.directory.profile import ProfileInput, editable_organisations, profile_update
 from tuntas.web.console.common import console_context
-from tuntas.web.console.forms_profile import ProfileForm
+from tuntas.web.console.profile.forms import ProfileForm
 
 
 def _organisation(request: HttpRequest, organisation_id: int):  # noqa: ANN202

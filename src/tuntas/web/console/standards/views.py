@@ -10,8 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -19,25 +18,12 @@ from tuntas.core import clock
 from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.standards import access, selectors, services
 from tuntas.standards.models import ServiceStandard
-from tuntas.web.console.common import console_context
-from tuntas.web.console.forms_standards import ConsultationForm, PublishForm, ServiceForm, StandardForm
-
-
-def _or_404(fn, *args):  # noqa: ANN001, ANN002, ANN202
-    try:
-        return fn(*args)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+from tuntas.web.console.standards.forms import ConsultationForm, PublishForm, ServiceForm, StandardForm
+from tuntas.web.shortcuts import or_404, render_console
 
 
 def _drafting_organisations(request: HttpRequest) -> list:
     return list(access.drafting_organisations(request.user))
-
-
-def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
-    response = render(request, template, {**console_context(request), **context}, status=status)
-    add_never_cache_headers(response)  # drafts are not public
-    return response
 
 
 def _index(request: HttpRequest, service_form: ServiceForm | None = None, status: int = 200) -> HttpResponse:
@@ -52,7 +38,7 @@ def _index(request: HttpRequest, service_form: ServiceForm | None = None, status
         drafting = _drafting_organisations(request)
         service_form = ServiceForm(organisations=drafting) if drafting else None
     context = {"rows": [(o, by_org.get(o.pk, [])) for o in organisations], "service_form": service_form}
-    return _render(request, "console/standards/index.html", context, status=status)
+    return render_console(request, "console/standards/index.html", context, status=status)
 
 
 @login_required
@@ -90,7 +76,7 @@ def service_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def service(request: HttpRequest, service_id: int) -> HttpResponse:
-    svc = _or_404(selectors.staff_service, request.user, service_id)
+    svc = or_404(selectors.staff_service, request.user, service_id)
     versions = list(svc.standards.all())
     context = {
         "service": svc,
@@ -99,13 +85,13 @@ def service(request: HttpRequest, service_id: int) -> HttpResponse:
         "working": next((v for v in versions if v.is_editable), None),
         "can_draft": access.can_draft(request.user, svc.organisation_id),
     }
-    return _render(request, "console/standards/service.html", context)
+    return render_console(request, "console/standards/service.html", context)
 
 
 @login_required
 @require_POST
 def draft_new(request: HttpRequest, service_id: int) -> HttpResponse:
-    svc = _or_404(selectors.staff_service, request.user, service_id)
+    svc = or_404(selectors.staff_service, request.user, service_id)
     try:
         draft = services.standard_draft_new(actor=request.user, service_id=svc.pk)
     except DomainError as exc:
@@ -151,7 +137,7 @@ def _version_page(
         ).first(),
         "comments": list(selectors.staff_comments(standard)),
     }
-    return _render(request, "console/standards/version.html", context, status=status)
+    return render_console(request, "console/standards/version.html", context, status=status)
 
 
 def _missing_labels(view: selectors.StandardView, missing: dict[str, str]) -> list[str]:
@@ -168,7 +154,7 @@ def _missing_labels(view: selectors.StandardView, missing: dict[str, str]) -> li
 @require_http_methods(["GET", "POST"])
 def version(request: HttpRequest, standard_id: int) -> HttpResponse:
     """The version page; a POST saves the editor (drafts and versions under consultation only)."""
-    standard = _or_404(selectors.staff_standard, request.user, standard_id)
+    standard = or_404(selectors.staff_standard, request.user, standard_id)
     if request.method == "GET":
         return _version_page(request, standard)
     form = StandardForm(request.POST, view=selectors.standard_view(standard))
@@ -196,7 +182,7 @@ def version(request: HttpRequest, standard_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def open_consultation(request: HttpRequest, standard_id: int) -> HttpResponse:
-    standard = _or_404(selectors.staff_standard, request.user, standard_id)
+    standard = or_404(selectors.staff_standard, request.user, standard_id)
     form = ConsultationForm(request.POST)
     if form.is_valid():
         try:
@@ -223,7 +209,7 @@ def open_consultation(request: HttpRequest, standard_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def publish(request: HttpRequest, standard_id: int) -> HttpResponse:
-    standard = _or_404(selectors.staff_standard, request.user, standard_id)
+    standard = or_404(selectors.staff_standard, request.user, standard_id)
     form = PublishForm(request.POST)
     if form.is_valid():
         try:

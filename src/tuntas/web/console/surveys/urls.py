@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tuntas.web.console import views_surveys as v
+from tuntas.web.console.surveys import views as v
 
 urlpatterns = [
     path("survei/", v.index, name="survey_index"),

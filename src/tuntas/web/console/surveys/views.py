@@ -12,8 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -22,16 +21,10 @@ from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.standards.models import Service
 from tuntas.surveys import access, periods, selectors, services
 from tuntas.surveys.models import GradeBand, Response
-from tuntas.web.console.common import console_context
-from tuntas.web.console.forms_surveys import OpenSurveyForm
+from tuntas.web.console.surveys.forms import OpenSurveyForm
+from tuntas.web.shortcuts import render_console
 
 SUGGESTIONS_SHOWN = 50
-
-
-def _render(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
-    response = render(request, template, {**console_context(request), **context}, status=status)
-    add_never_cache_headers(response)
-    return response
 
 
 def _open_form(request: HttpRequest, data: dict | None = None) -> OpenSurveyForm | None:
@@ -58,7 +51,7 @@ def _index(request: HttpRequest, form: OpenSurveyForm | None = None, status: int
         "rows": [(o, by_org.get(o.pk, [])) for o in organisations],
         "form": form if form is not None else _open_form(request),
     }
-    return _render(request, "console/surveys/index.html", context, status=status)
+    return render_console(request, "console/surveys/index.html", context, status=status)
 
 
 @login_required
@@ -144,7 +137,7 @@ def survey_detail(request: HttpRequest, survey_id: int) -> HttpResponse:
         "can_manage": access.can_manage(request.user, survey.organisation_id),
         **_breakdown(responses, survey.questionnaire),
     }
-    return _render(request, "console/surveys/survey.html", context)
+    return render_console(request, "console/surveys/survey.html", context)
 
 
 @login_required
@@ -167,4 +160,4 @@ def organisation_results(request: HttpRequest, organisation_id: int) -> HttpResp
         "rows": groups[0].rows if groups else [],
         **_breakdown(responses, services.current_questionnaire()),
     }
-    return _render(request, "console/surveys/organisation.html", context)
+    return render_console(request, "console/surveys/organisation.html", context)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tuntas.web.console import views_villages as v
+from tuntas.web.console.villages import views as v
 
 urlpatterns = [
     path("dam/", v.index, name="village_index"),

@@ -13,31 +13,17 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from tuntas.core import clock
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
+from tuntas.core.errors import DomainError, InvalidInput
 from tuntas.villages import access, selectors, services
 from tuntas.villages.models import Assessment, Evidence, Stage
-from tuntas.web.console.common import console_context, private_download
+from tuntas.web.shortcuts import or_404, private_download, render_console
 
 MAX_FILES_PER_SAVE = 20
-
-
-def _or_404(fn, *args):  # noqa: ANN001, ANN002, ANN202
-    try:
-        return fn(*args)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-
-
-def _render(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    response = render(request, template, {**console_context(request), **context})
-    add_never_cache_headers(response)
-    return response
 
 
 def _refused(request: HttpRequest, exc: DomainError) -> None:
@@ -60,13 +46,13 @@ def index(request: HttpRequest) -> HttpResponse:
     mine = list(access.my_participations(request.user).select_related("programme", "village"))
     if len(programmes) == 1 and not mine:
         return redirect("console:village_dashboard", programme_id=programmes[0].pk)
-    return _render(request, "console/villages/index.html", {"programmes": programmes, "mine": mine})
+    return render_console(request, "console/villages/index.html", {"programmes": programmes, "mine": mine})
 
 
 @login_required
 @require_GET
 def dashboard(request: HttpRequest, programme_id: int) -> HttpResponse:
-    programme = _or_404(selectors.staff_programme, request.user, programme_id)
+    programme = or_404(selectors.staff_programme, request.user, programme_id)
     kecamatan = request.GET.get("kecamatan", "")[:20]
     stage = request.GET.get("tahap", "")
     if stage not in Stage.values:
@@ -84,7 +70,7 @@ def dashboard(request: HttpRequest, programme_id: int) -> HttpResponse:
         "can_open_round": access.can_open_round(request.user, programme),
         "today": clock.today(),
     }
-    return _render(request, "console/villages/dashboard.html", context)
+    return render_console(request, "console/villages/dashboard.html", context)
 
 
 def _assessment_view(assessment: Assessment) -> dict:
@@ -121,7 +107,7 @@ def _assessment_view(assessment: Assessment) -> dict:
 @login_required
 @require_GET
 def participation(request: HttpRequest, participation_id: int) -> HttpResponse:
-    p = _or_404(selectors.staff_participation, request.user, participation_id)
+    p = or_404(selectors.staff_participation, request.user, participation_id)
     user = request.user
     programme = p.programme
     assessment = services.active_assessment(p) or p.assessments.select_related("round").first()
@@ -148,7 +134,7 @@ def participation(request: HttpRequest, participation_id: int) -> HttpResponse:
                 "can_designate": assessment.stage == Stage.LULUS and access.can_designate(user, p),
             }
         )
-    return _render(request, "console/villages/participation.html", context)
+    return render_console(request, "console/villages/participation.html", context)
 
 
 def _back(p_id: int) -> HttpResponse:
@@ -158,7 +144,7 @@ def _back(p_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def commit(request: HttpRequest, participation_id: int) -> HttpResponse:
-    p = _or_404(selectors.staff_participation, request.user, participation_id)
+    p = or_404(selectors.staff_participation, request.user, participation_id)
     signed_on = _date(request.POST.get("signed_on", ""))
     upload = request.FILES.get("document")
     if signed_on is None:
@@ -182,7 +168,7 @@ def commit(request: HttpRequest, participation_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def start(request: HttpRequest, participation_id: int) -> HttpResponse:
-    p = _or_404(selectors.staff_participation, request.user, participation_id)
+    p = or_404(selectors.staff_participation, request.user, participation_id)
     open_round = p.programme.rounds.filter(is_open=True).first()
     if open_round is None:
         messages.error(request, _("Belum ada putaran penilaian yang dibuka."))
@@ -200,7 +186,7 @@ def _assessment_or_404(request: HttpRequest, assessment_id: int) -> Assessment:
     assessment = Assessment.objects.filter(pk=assessment_id).first()
     if assessment is None:
         raise Http404(_("Penilaian tidak ditemukan."))
-    _or_404(selectors.staff_participation, request.user, assessment.participation_id)
+    or_404(selectors.staff_participation, request.user, assessment.participation_id)
     return assessment
 
 
@@ -307,7 +293,7 @@ def designate(request: HttpRequest, assessment_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def round_open(request: HttpRequest, programme_id: int) -> HttpResponse:
-    programme = _or_404(selectors.staff_programme, request.user, programme_id)
+    programme = or_404(selectors.staff_programme, request.user, programme_id)
     starts_on, ends_on = _date(request.POST.get("starts_on", "")), _date(request.POST.get("ends_on", ""))
     if starts_on is None or ends_on is None:
         messages.error(request, _("Isi tanggal mulai dan selesai putaran."))
@@ -335,7 +321,7 @@ def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
     rnd = Round.objects.filter(pk=round_id).first()
     if rnd is None:
         raise Http404(_("Putaran tidak ditemukan."))
-    _or_404(selectors.staff_programme, request.user, rnd.programme_id)
+    or_404(selectors.staff_programme, request.user, rnd.programme_id)
     try:
         services.round_close(actor=request.user, round_id=rnd.pk)
     except DomainError as exc:
@@ -352,5 +338,5 @@ def evidence(request: HttpRequest, evidence_id: int) -> FileResponse:
     e = Evidence.objects.filter(pk=evidence_id).select_related("assessment").first()
     if e is None:
         raise Http404(_("Bukti tidak ditemukan."))
-    _or_404(selectors.staff_participation, request.user, e.assessment.participation_id)
+    or_404(selectors.staff_participation, request.user, e.assessment.participation_id)
     return private_download(e, missing=_("Berkas bukti tidak tersedia."))
