@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tuntas.complaints.models import Handling
 from tuntas.directory.models import Organisation, User
+from tuntas.web.domain_errors import ServiceErrors
 from tuntas.web.shortcuts import sop_text
 from tuntas.workflows import engine
 
@@ -81,7 +82,7 @@ def _form_field(spec: engine.FieldSpec, workflow: engine.Workflow, handling: Han
     return forms.ChoiceField(choices=_choices(spec.choices), **common)  # "choice"
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(ServiceErrors, forms.Form):
     """The inputs of one SOP transition on one handling, with the version the user saw."""
 
     expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -121,12 +122,6 @@ class TransitionForm(forms.Form):
                 value = value.isoformat()
             data[spec.name] = value
         return data
-
-    def add_service_errors(self, message: str, errors: dict[str, str]) -> None:
-        for name, error in errors.items():
-            self.add_error(name if name in self.fields else None, error)
-        if not errors:
-            self.add_error(None, message)
 
 
 # --- assignment and notes -------------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from tuntas.compliance.access import ROUND_ROLES
 from tuntas.compliance.models import Scheme
 from tuntas.core import clock
 from tuntas.directory.models import Organisation, User
-from tuntas.web.console.standards.forms import DATE, DATE_FORMATS, ServiceErrors
+from tuntas.web.console.standards.forms import DATE, DATE_FORMATS
+from tuntas.web.domain_errors import ServiceErrors
 
 PARTICIPANT_KINDS = ("opd", "kecamatan", "koordinator", "pemkab", "kelurahan")
 

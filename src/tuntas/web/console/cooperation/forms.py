@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tuntas.cooperation.models import Activity, TrainingKind
 from tuntas.directory.models import Organisation, User
-from tuntas.web.console.standards.forms import DATE, DATE_FORMATS, ServiceErrors
+from tuntas.web.console.standards.forms import DATE, DATE_FORMATS
+from tuntas.web.domain_errors import ServiceErrors
 
 
 class MultipleFileInput(forms.ClearableFileInput):

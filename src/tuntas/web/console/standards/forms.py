@@ -6,28 +6,14 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuntas.core.errors import InvalidInput
 from tuntas.directory.models import Organisation
 from tuntas.standards.catalogue import BIAYA, JANGKA_WAKTU, STRUCTURED
 from tuntas.standards.models import ServiceStandard
 from tuntas.standards.selectors import StandardView
+from tuntas.web.domain_errors import ServiceErrors
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
-
-
-class ServiceErrors:
-    """Put a service's field errors on the form's fields (``field_for`` maps a service key to a field name)."""
-
-    def field_for(self, key: str) -> str:
-        return key
-
-    def apply_errors(self, exc: InvalidInput) -> None:
-        for key, message in exc.errors.items():
-            name = self.field_for(key)
-            self.add_error(name if name in self.fields else None, message)
-        if not exc.errors:
-            self.add_error(None, exc.message)
 
 
 class ServiceForm(ServiceErrors, forms.Form):

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tuntas.directory.models import Organisation
 from tuntas.standards.models import Service
-from tuntas.web.console.standards.forms import DATE, DATE_FORMATS, ServiceErrors
+from tuntas.web.console.standards.forms import DATE, DATE_FORMATS
+from tuntas.web.domain_errors import ServiceErrors
 
 
 class OpenSurveyForm(ServiceErrors, forms.Form):
