@@ -5,10 +5,10 @@ action sends the user:
 
 - ``NotFound`` is a 404 with the service's message (the site's 404 page);
 - any other refusal (``NotPermitted``, ``Conflict``, ``TransitionNotAllowed``, an ``InvalidInput`` no form
-  took) of a view with ``back`` is flashed and redirects there (post/redirect/get, as every console action
+  took) of an action (not a GET) of a view with ``back`` is flashed and redirects there (post/redirect/get, as every console action
   did by hand); an htmx request gets the same flash and ``HX-Redirect`` so the browser loads the whole page
   rather than swapping it into a fragment;
-- without ``back``, ``NotPermitted`` is a 403 and the others the error page with the message and the
+- without ``back`` (or on a GET), ``NotPermitted`` is a 403 and the others the error page with the message and the
   error's status (409, 422, 400).
 
 Input the user can correct goes back on the form: ``with form_errors(form):`` around the service call puts
@@ -27,7 +27,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from tuntas.core.errors import DomainError, InvalidInput, NotFound, NotPermitted
 
@@ -41,10 +41,14 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 
 def _back_url(back: Back, request: HttpRequest, kwargs: dict) -> str:
-    """``back`` is a URL name reversed with the view's URL arguments, or ``back(request, **kwargs)``."""
+    """``back`` is a URL name, reversed with the view's URL arguments when it takes them (a list page takes
+    none), or ``back(request, **kwargs)``."""
     if callable(back):
         return back(request, **kwargs)
-    return reverse(back, kwargs=kwargs)
+    try:
+        return reverse(back, kwargs=kwargs)
+    except NoReverseMatch:
+        return reverse(back)
 
 
 def error_response(
@@ -53,7 +57,7 @@ def error_response(
     """The response for ``exc`` raised while answering ``request`` (see the module's docstring)."""
     if isinstance(exc, NotFound):
         raise Http404(exc.message) from exc
-    if back is not None:
+    if back is not None and request.method not in ("GET", "HEAD"):  # a page never redirects to itself
         messages.error(request, exc.message)
         url = _back_url(back, request, kwargs)
         if _is_htmx(request):

@@ -16,6 +16,7 @@ from tuntas.core.errors import NotFound, NotPermitted
 from tuntas.directory.models import User
 from tuntas.web.console.common import is_htmx
 from tuntas.web.console.complaint.page import IdentityBlock, complaint_context
+from tuntas.web.domain_errors import domain_errors
 from tuntas.web.shortcuts import private_download
 
 IDENTITY_ID = "identitas-pelapor"
@@ -39,19 +40,14 @@ def complaint(request: HttpRequest, complaint_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:complaint")
 def identity(request: HttpRequest, complaint_id: int) -> HttpResponse:
     """Show a confidential reporter's identity to an allowed role; the service records the view.
 
     The identity is rendered in the response itself (not behind a redirect) so it is never kept anywhere.
     """
     c = complaint_or_404(request.user, complaint_id)
-    try:
-        revealed = services.identity_view(actor=request.user, complaint_id=c.pk)
-    except NotPermitted as exc:
-        messages.error(request, exc.message)
-        return redirect("console:complaint", complaint_id=c.pk)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    revealed = services.identity_view(actor=request.user, complaint_id=c.pk)
     if revealed is None:
         messages.info(request, _("Identitas pelapor tidak tersimpan untuk pengaduan ini."))
         return redirect("console:complaint", complaint_id=c.pk)

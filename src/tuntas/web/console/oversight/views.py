@@ -15,8 +15,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tuntas.complaints.oversight import inspektorats_of, may_take_over, overseen_handlings
 from tuntas.complaints.services import handling_take_over
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
+from tuntas.core.errors import InvalidInput
 from tuntas.web.console.common import console_context, due_window
+from tuntas.web.domain_errors import domain_errors
 from tuntas.web.shortcuts import sop_text
 from tuntas.workflows.registry import workflow_of
 
@@ -49,20 +50,15 @@ def oversight(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:oversight")
 def take_over(request: HttpRequest, handling_id: int) -> HttpResponse:
-    back = reverse("console:oversight")
     try:
         opened = handling_take_over(
             actor=request.user, handling_id=handling_id, reason=request.POST.get("reason", "")
         )
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-    except InvalidInput:
+    except InvalidInput:  # the one input of the row's form: said in its words, back at the row
         messages.error(request, _("Tulis alasan pengambilalihan."))
-        return redirect(f"{back}#penanganan-{handling_id}")
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect(back)
+        return redirect(reverse("console:oversight") + f"#penanganan-{handling_id}")
     messages.success(
         request,
         _("Pengaduan diambil alih; penanganan dilanjutkan oleh %(org)s.") % {"org": opened.organisation.name},

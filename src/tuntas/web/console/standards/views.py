@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tuntas.core import clock
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.standards import access, selectors, services
 from tuntas.standards.models import ServiceStandard
 from tuntas.web.console.standards.forms import ConsultationForm, PublishForm, ServiceForm, StandardForm
+from tuntas.web.domain_errors import domain_errors, form_errors
 from tuntas.web.shortcuts import or_404, render_console
 
 
@@ -49,11 +50,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:standards")
 def service_create(request: HttpRequest) -> HttpResponse:
     drafting = _drafting_organisations(request)
     form = ServiceForm(request.POST, organisations=drafting)
     if form.is_valid():
-        try:
+        with form_errors(form):
             svc = services.service_create(
                 actor=request.user,
                 organisation_id=form.cleaned_data["organisation"],
@@ -61,12 +63,6 @@ def service_create(request: HttpRequest) -> HttpResponse:
                 slug=form.cleaned_data["slug"],
                 description=form.cleaned_data["description"],
             )
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:standards")
-        else:
             messages.success(request, _("Layanan ditambahkan. Susun standarnya sekarang."))
             return redirect("console:standards_service", service_id=svc.pk)
     messages.error(request, _("Periksa isian layanan baru."))
@@ -90,13 +86,10 @@ def service(request: HttpRequest, service_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:standards_service")
 def draft_new(request: HttpRequest, service_id: int) -> HttpResponse:
     svc = or_404(selectors.staff_service, request.user, service_id)
-    try:
-        draft = services.standard_draft_new(actor=request.user, service_id=svc.pk)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        return redirect("console:standards_service", service_id=svc.pk)
+    draft = services.standard_draft_new(actor=request.user, service_id=svc.pk)
     if draft.based_on_id:
         messages.success(
             request,
@@ -152,6 +145,7 @@ def _missing_labels(view: selectors.StandardView, missing: dict[str, str]) -> li
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@domain_errors(back="console:standards_version")  # published meanwhile, edited by someone else, not permitted
 def version(request: HttpRequest, standard_id: int) -> HttpResponse:
     """The version page; a POST saves the editor (drafts and versions under consultation only)."""
     standard = or_404(selectors.staff_standard, request.user, standard_id)
@@ -159,7 +153,7 @@ def version(request: HttpRequest, standard_id: int) -> HttpResponse:
         return _version_page(request, standard)
     form = StandardForm(request.POST, view=selectors.standard_view(standard))
     if form.is_valid():
-        try:
+        with form_errors(form):
             services.standard_update(
                 actor=request.user,
                 standard_id=standard.pk,
@@ -167,12 +161,6 @@ def version(request: HttpRequest, standard_id: int) -> HttpResponse:
                 values=form.values(),
                 expected_revision=form.cleaned_data["expected_revision"],
             )
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        except DomainError as exc:  # published meanwhile, edited by someone else, not permitted
-            messages.error(request, exc.message)
-            return redirect("console:standards_version", standard_id=standard.pk)
-        else:
             messages.success(request, _("Draf disimpan."))
             return redirect("console:standards_version", standard_id=standard.pk)
     messages.error(request, _("Periksa isian yang ditandai."))
@@ -181,23 +169,18 @@ def version(request: HttpRequest, standard_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:standards_version")
 def open_consultation(request: HttpRequest, standard_id: int) -> HttpResponse:
     standard = or_404(selectors.staff_standard, request.user, standard_id)
     form = ConsultationForm(request.POST)
     if form.is_valid():
-        try:
+        with form_errors(form):
             services.standard_open_consultation(
                 actor=request.user,
                 standard_id=standard.pk,
                 opens_on=form.cleaned_data["opens_on"],
                 closes_on=form.cleaned_data["closes_on"],
             )
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:standards_version", standard_id=standard.pk)
-        else:
             messages.success(
                 request, _("Konsultasi publik dibuka. Masyarakat dapat memberi masukan di portal.")
             )
@@ -208,42 +191,35 @@ def open_consultation(request: HttpRequest, standard_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:standards_version")
 def publish(request: HttpRequest, standard_id: int) -> HttpResponse:
     standard = or_404(selectors.staff_standard, request.user, standard_id)
     form = PublishForm(request.POST)
     if form.is_valid():
-        try:
+        # Only the decree is on this form; an incomplete draft is refused (the page lists what is missing).
+        with form_errors(form, fields={"decree"}):
             services.standard_publish(
                 actor=request.user, standard_id=standard.pk, decree=form.cleaned_data["decree"]
             )
-        except InvalidInput as exc:
-            if set(exc.errors) - {"decree"}:  # incomplete: the page lists what is missing
-                messages.error(request, exc.message)
-                return redirect("console:standards_version", standard_id=standard.pk)
-            form.apply_errors(exc)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:standards_version", standard_id=standard.pk)
-        else:
             messages.success(request, _("Standar pelayanan diterbitkan dan tampil di portal."))
             return redirect("console:standards_version", standard_id=standard.pk)
     return _version_page(request, standard, status=422, publish_form=form)
 
 
+def _comment_back(request: HttpRequest, **_kwargs: object) -> str:
+    """A refused hide goes back to the version the form was on (it posts ``standard``), else the index."""
+    standard_id = request.POST.get("standard", "")
+    if standard_id.isdigit():
+        return reverse("console:standards_version", kwargs={"standard_id": int(standard_id)})
+    return reverse("console:standards")
+
+
 @login_required
 @require_POST
+@domain_errors(back=_comment_back)
 def comment_hide(request: HttpRequest, comment_id: int) -> HttpResponse:
     hidden = request.POST.get("hidden") != "0"
-    try:
-        comment = services.consultation_comment_hide(actor=request.user, comment_id=comment_id, hidden=hidden)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
-        standard_id = request.POST.get("standard", "")
-        if standard_id.isdigit():
-            return redirect("console:standards_version", standard_id=int(standard_id))
-        return redirect("console:standards")
+    comment = services.consultation_comment_hide(actor=request.user, comment_id=comment_id, hidden=hidden)
     messages.success(
         request,
         _("Masukan disembunyikan dari portal.") if hidden else _("Masukan ditampilkan lagi di portal."),

@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from tuntas.core import clock
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.standards.models import Service
 from tuntas.surveys import access, periods, selectors, services
 from tuntas.surveys.models import GradeBand, Response
 from tuntas.web.console.surveys.forms import OpenSurveyForm
+from tuntas.web.domain_errors import domain_errors, form_errors
 from tuntas.web.shortcuts import render_console
 
 SUGGESTIONS_SHOWN = 50
@@ -62,13 +62,14 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:survey_index")
 def survey_open(request: HttpRequest) -> HttpResponse:
     form = _open_form(request, request.POST)
     if form is None:
         raise Http404(_("Organisasi tidak ditemukan."))
     if form.is_valid():
         organisation_id, service_id = form.organisation_and_service()
-        try:
+        with form_errors(form):
             survey = services.survey_open(
                 actor=request.user,
                 organisation_id=organisation_id,
@@ -77,14 +78,6 @@ def survey_open(request: HttpRequest) -> HttpResponse:
                 closes_on=form.cleaned_data["closes_on"],
                 title=form.cleaned_data["title"],
             )
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
-        except DomainError as exc:
-            messages.error(request, exc.message)
-            return redirect("console:survey_index")
-        else:
             messages.success(request, _("Periode survei dibuka. Cetak kode QR untuk loket layanan."))
             return redirect("console:survey_detail", survey_id=survey.pk)
     messages.error(request, _("Periksa data periode survei."))
@@ -93,15 +86,10 @@ def survey_open(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:survey_detail")
 def survey_close(request: HttpRequest, survey_id: int) -> HttpResponse:
-    try:
-        services.survey_close(actor=request.user, survey_id=survey_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("Periode survei ditutup. Jawaban yang masuk tetap dihitung."))
+    services.survey_close(actor=request.user, survey_id=survey_id)
+    messages.success(request, _("Periode survei ditutup. Jawaban yang masuk tetap dihitung."))
     return redirect("console:survey_detail", survey_id=survey_id)
 
 
@@ -125,11 +113,9 @@ def _breakdown(responses, questionnaire) -> dict:  # noqa: ANN001
 
 @login_required
 @require_GET
+@domain_errors()
 def survey_detail(request: HttpRequest, survey_id: int) -> HttpResponse:
-    try:
-        survey = selectors.staff_survey(request.user, survey_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
+    survey = selectors.staff_survey(request.user, survey_id)
     responses = Response.objects.filter(survey=survey)
     context = {
         "survey": survey,
