@@ -77,6 +77,13 @@ def test_a_refused_action_is_flashed_and_redirects_back(exc):
     assert _flashed(request) == [exc.message]
 
 
+def test_listed_flashes_the_itemised_problems_after_the_message():
+    exc = InvalidInput("Instrumen belum lengkap.", errors={f"i{n}": "Wajib dijawab." for n in range(1, 5)})
+    request = _request()
+    domain_errors(back="console:standards", listed=2)(_raising(exc))(request)
+    assert _flashed(request) == ["Instrumen belum lengkap.", "i1: Wajib dijawab.", "i2: Wajib dijawab."]
+
+
 @pytest.mark.parametrize("exc", REFUSALS, ids=lambda e: type(e).__name__)
 def test_a_refused_htmx_action_loads_the_whole_page_back(exc):
     """An htmx request would swap a followed redirect into its fragment; HX-Redirect loads the page instead."""

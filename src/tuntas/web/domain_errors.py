@@ -52,13 +52,15 @@ def _back_url(back: Back, request: HttpRequest, kwargs: dict) -> str:
 
 
 def error_response(
-    request: HttpRequest, exc: DomainError, back: Back | None = None, **kwargs: object
+    request: HttpRequest, exc: DomainError, back: Back | None = None, *, listed: int = 0, **kwargs: object
 ) -> HttpResponse:
     """The response for ``exc`` raised while answering ``request`` (see the module's docstring)."""
     if isinstance(exc, NotFound):
         raise Http404(exc.message) from exc
     if back is not None and request.method not in ("GET", "HEAD"):  # a page never redirects to itself
         messages.error(request, exc.message)
+        for key, message in list(exc.errors.items())[:listed]:
+            messages.error(request, f"{key}: {message}")
         url = _back_url(back, request, kwargs)
         if _is_htmx(request):
             response = HttpResponse(status=200)
@@ -75,8 +77,10 @@ def error_response(
     )
 
 
-def domain_errors(back: Back | None = None) -> Callable[[Callable], Callable]:
-    """Turn the domain errors escaping the decorated view into responses (see the module's docstring)."""
+def domain_errors(back: Back | None = None, *, listed: int = 0) -> Callable[[Callable], Callable]:
+    """Turn the domain errors escaping the decorated view into responses (see the module's docstring).
+    ``listed``: how many of the error's itemised problems (``key: message``) to flash after its message,
+    for pages whose form has no field per item (the village instrument)."""
 
     def decorator(view: Callable) -> Callable:
         @functools.wraps(view)
@@ -84,7 +88,7 @@ def domain_errors(back: Back | None = None) -> Callable[[Callable], Callable]:
             try:
                 return view(request, *args, **kwargs)
             except DomainError as exc:
-                return error_response(request, exc, back, **kwargs)
+                return error_response(request, exc, back, listed=listed, **kwargs)
 
         return wrapper
 

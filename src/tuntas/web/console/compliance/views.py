@@ -22,6 +22,7 @@ from tuntas.compliance.results import self_skipped
 from tuntas.core.errors import DomainError, InvalidInput
 from tuntas.web.console.common import is_htmx
 from tuntas.web.console.compliance.forms import RoundForm, managing_organisations
+from tuntas.web.domain_errors import domain_errors
 from tuntas.web.shortcuts import or_404, private_download, render_console
 
 
@@ -196,19 +197,24 @@ def review_answer(request: HttpRequest, assessment_id: int, code: str) -> HttpRe
     return _save_answer(request, assessment_id, code, services.answer_review)
 
 
+def _back_to_indicator(request: HttpRequest, assessment_id: int, code: str) -> str:
+    return _assessment_url(assessment_id, f"ind-{code}")
+
+
+def _back_to_assessment(request: HttpRequest, assessment_id: int) -> str:
+    return _assessment_url(assessment_id)
+
+
 @login_required
 @require_POST
+@domain_errors(back=_back_to_indicator)
 def evidence_add(request: HttpRequest, assessment_id: int, code: str) -> HttpResponse:
     or_404(selectors.assessment_for, request.user, assessment_id)
     files = [(f.name, f.read()) for f in request.FILES.getlist("files")]
-    try:
-        saved = services.evidence_add(
-            actor=request.user, assessment_id=assessment_id, indicator=code, files=files
-        )
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("%(n)s bukti dukung diunggah.") % {"n": len(saved)})
+    saved = services.evidence_add(
+        actor=request.user, assessment_id=assessment_id, indicator=code, files=files
+    )
+    messages.success(request, _("%(n)s bukti dukung diunggah.") % {"n": len(saved)})
     return redirect(_assessment_url(assessment_id, f"ind-{code}"))
 
 
@@ -220,20 +226,16 @@ def evidence(request: HttpRequest, evidence_id: int) -> FileResponse:
 
 
 def _transition(request: HttpRequest, assessment_id: int, call, success: str) -> HttpResponse:  # noqa: ANN001
+    """One step of the assessment's life; a refusal reaches ``domain_errors`` on the calling view."""
     or_404(selectors.assessment_for, request.user, assessment_id)
-    try:
-        call()
-    except InvalidInput as exc:
-        messages.error(request, exc.message)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
+    call()
+    messages.success(request, success)
     return redirect(_assessment_url(assessment_id))
 
 
 @login_required
 @require_POST
+@domain_errors(back=_back_to_assessment)
 def submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
     return _transition(
         request,
@@ -245,6 +247,7 @@ def submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back=_back_to_assessment)
 def return_(request: HttpRequest, assessment_id: int) -> HttpResponse:
     note = request.POST.get("note", "")
     return _transition(
@@ -257,6 +260,7 @@ def return_(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back=_back_to_assessment)
 def mark_reviewed(request: HttpRequest, assessment_id: int) -> HttpResponse:
     return _transition(
         request,
@@ -268,6 +272,7 @@ def mark_reviewed(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back=_back_to_assessment)
 def finalise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     return _transition(
         request,

@@ -14,22 +14,33 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from tuntas.core import clock
-from tuntas.core.errors import DomainError, InvalidInput
+from tuntas.core.errors import InvalidInput
 from tuntas.villages import access, selectors, services
 from tuntas.villages.models import Assessment, Evidence, Stage
+from tuntas.web.domain_errors import domain_errors
 from tuntas.web.shortcuts import or_404, private_download, render_console
 
 MAX_FILES_PER_SAVE = 20
 
 
-def _refused(request: HttpRequest, exc: DomainError) -> None:
-    messages.error(request, exc.message)
-    for key, message in list(exc.errors.items())[:8]:
-        messages.error(request, f"{key}: {message}")
+LISTED_PROBLEMS = 8  # a refusal flashes its message and up to this many ``indicator: problem`` lines
+
+
+def _assessment_back(request: HttpRequest, assessment_id: int, **_kwargs: object) -> str:
+    assessment = Assessment.objects.get(pk=assessment_id)
+    return reverse("console:village_participation", kwargs={"participation_id": assessment.participation_id})
+
+
+def _round_back(request: HttpRequest, round_id: int) -> str:
+    from tuntas.villages.models import Round
+
+    programme_id = Round.objects.get(pk=round_id).programme_id
+    return reverse("console:village_dashboard", kwargs={"programme_id": programme_id})
 
 
 def _date(value: str) -> dt.date | None:
@@ -143,6 +154,7 @@ def _back(p_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back="console:village_participation", listed=LISTED_PROBLEMS)
 def commit(request: HttpRequest, participation_id: int) -> HttpResponse:
     p = or_404(selectors.staff_participation, request.user, participation_id)
     signed_on = _date(request.POST.get("signed_on", ""))
@@ -150,35 +162,28 @@ def commit(request: HttpRequest, participation_id: int) -> HttpResponse:
     if signed_on is None:
         messages.error(request, _("Isi tanggal penandatanganan komitmen."))
         return _back(p.pk)
-    try:
-        services.commitment_record(
-            actor=request.user,
-            participation_id=p.pk,
-            signed_on=signed_on,
-            document=(upload.name, upload.read()) if upload else None,
-            notes=request.POST.get("notes", ""),
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("Komitmen desa dicatat."))
+    services.commitment_record(
+        actor=request.user,
+        participation_id=p.pk,
+        signed_on=signed_on,
+        document=(upload.name, upload.read()) if upload else None,
+        notes=request.POST.get("notes", ""),
+    )
+    messages.success(request, _("Komitmen desa dicatat."))
     return _back(p.pk)
 
 
 @login_required
 @require_POST
+@domain_errors(back="console:village_participation", listed=LISTED_PROBLEMS)
 def start(request: HttpRequest, participation_id: int) -> HttpResponse:
     p = or_404(selectors.staff_participation, request.user, participation_id)
     open_round = p.programme.rounds.filter(is_open=True).first()
     if open_round is None:
         messages.error(request, _("Belum ada putaran penilaian yang dibuka."))
         return _back(p.pk)
-    try:
-        services.assessment_start(actor=request.user, round_id=open_round.pk, participation_id=p.pk)
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("Pengisian instrumen dimulai."))
+    services.assessment_start(actor=request.user, round_id=open_round.pk, participation_id=p.pk)
+    messages.success(request, _("Pengisian instrumen dimulai."))
     return _back(p.pk)
 
 
@@ -192,6 +197,7 @@ def _assessment_or_404(request: HttpRequest, assessment_id: int) -> Assessment:
 
 @login_required
 @require_POST
+@domain_errors(back=_assessment_back, listed=LISTED_PROBLEMS)
 def answers(request: HttpRequest, assessment_id: int) -> HttpResponse:
     """Save the answers, explanations and new evidence files of the instrument form in one go."""
     assessment = _assessment_or_404(request, assessment_id)
@@ -210,31 +216,26 @@ def answers(request: HttpRequest, assessment_id: int) -> HttpResponse:
             notes[i.code] = request.POST[f"n_{i.code}"]
         for upload in request.FILES.getlist(f"f_{i.code}")[:5]:
             files.append((i.code, upload.name, upload.read()))
-    try:
-        services.answers_save(actor=request.user, assessment_id=assessment.pk, answers=values, notes=notes)
-        if files:
-            services.evidence_add_many(
-                actor=request.user, assessment_id=assessment.pk, files=files[:MAX_FILES_PER_SAVE]
-            )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("Jawaban disimpan."))
+    services.answers_save(actor=request.user, assessment_id=assessment.pk, answers=values, notes=notes)
+    if files:
+        services.evidence_add_many(
+            actor=request.user, assessment_id=assessment.pk, files=files[:MAX_FILES_PER_SAVE]
+        )
+    messages.success(request, _("Jawaban disimpan."))
     return _back(assessment.participation_id)
 
 
 @login_required
 @require_POST
+@domain_errors(back=_assessment_back, listed=LISTED_PROBLEMS)
 def submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = _assessment_or_404(request, assessment_id)
     try:
         services.assessment_submit(
             actor=request.user, assessment_id=assessment.pk, notes=request.POST.get("notes", "")
         )
-    except InvalidInput:
+    except InvalidInput:  # the page marks what is missing; other refusals reach domain_errors
         messages.error(request, _("Lengkapi jawaban dan bukti yang ditandai sebelum mengajukan."))
-    except DomainError as exc:
-        _refused(request, exc)
     else:
         messages.success(request, _("Penilaian diajukan untuk verifikasi Pemkab."))
     return _back(assessment.participation_id)
@@ -242,79 +243,67 @@ def submit(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
+@domain_errors(back=_assessment_back, listed=LISTED_PROBLEMS)
 def verify(request: HttpRequest, assessment_id: int, level: int) -> HttpResponse:
     assessment = _assessment_or_404(request, assessment_id)
     passed = request.POST.get("decision") == "pass"
-    try:
-        services.verification_decide(
-            actor=request.user,
-            assessment_id=assessment.pk,
-            level=level,
-            passed=passed,
-            notes=request.POST.get("notes", ""),
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(
-            request,
-            _("Verifikasi dicatat: lulus.")
-            if passed
-            else _("Penilaian dikembalikan ke desa dengan catatan."),
-        )
+    services.verification_decide(
+        actor=request.user,
+        assessment_id=assessment.pk,
+        level=level,
+        passed=passed,
+        notes=request.POST.get("notes", ""),
+    )
+    messages.success(
+        request,
+        _("Verifikasi dicatat: lulus.") if passed else _("Penilaian dikembalikan ke desa dengan catatan."),
+    )
     return _back(assessment.participation_id)
 
 
 @login_required
 @require_POST
+@domain_errors(back=_assessment_back, listed=LISTED_PROBLEMS)
 def designate(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = _assessment_or_404(request, assessment_id)
     designated_on = _date(request.POST.get("designated_on", ""))
     if designated_on is None:
         messages.error(request, _("Isi tanggal penetapan."))
         return _back(assessment.participation_id)
-    try:
-        services.designation_record(
-            actor=request.user,
-            assessment_id=assessment.pk,
-            designated_on=designated_on,
-            decree_number=request.POST.get("decree_number", ""),
-            notes=request.POST.get("notes", ""),
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(
-            request, _("Desa ditetapkan sebagai Desa Anti-Maladministrasi. Sertifikat tersedia.")
-        )
+    services.designation_record(
+        actor=request.user,
+        assessment_id=assessment.pk,
+        designated_on=designated_on,
+        decree_number=request.POST.get("decree_number", ""),
+        notes=request.POST.get("notes", ""),
+    )
+    messages.success(request, _("Desa ditetapkan sebagai Desa Anti-Maladministrasi. Sertifikat tersedia."))
     return _back(assessment.participation_id)
 
 
 @login_required
 @require_POST
+@domain_errors(back="console:village_dashboard", listed=LISTED_PROBLEMS)
 def round_open(request: HttpRequest, programme_id: int) -> HttpResponse:
     programme = or_404(selectors.staff_programme, request.user, programme_id)
     starts_on, ends_on = _date(request.POST.get("starts_on", "")), _date(request.POST.get("ends_on", ""))
     if starts_on is None or ends_on is None:
         messages.error(request, _("Isi tanggal mulai dan selesai putaran."))
         return redirect("console:village_dashboard", programme_id=programme.pk)
-    try:
-        services.round_open(
-            actor=request.user,
-            programme_id=programme.pk,
-            name=request.POST.get("name", ""),
-            starts_on=starts_on,
-            ends_on=ends_on,
-        )
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("Putaran penilaian dibuka."))
+    services.round_open(
+        actor=request.user,
+        programme_id=programme.pk,
+        name=request.POST.get("name", ""),
+        starts_on=starts_on,
+        ends_on=ends_on,
+    )
+    messages.success(request, _("Putaran penilaian dibuka."))
     return redirect("console:village_dashboard", programme_id=programme.pk)
 
 
 @login_required
 @require_POST
+@domain_errors(back=_round_back, listed=LISTED_PROBLEMS)
 def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
     from tuntas.villages.models import Round
 
@@ -322,12 +311,8 @@ def round_close(request: HttpRequest, round_id: int) -> HttpResponse:
     if rnd is None:
         raise Http404(_("Putaran tidak ditemukan."))
     or_404(selectors.staff_programme, request.user, rnd.programme_id)
-    try:
-        services.round_close(actor=request.user, round_id=rnd.pk)
-    except DomainError as exc:
-        _refused(request, exc)
-    else:
-        messages.success(request, _("Putaran penilaian ditutup."))
+    services.round_close(actor=request.user, round_id=rnd.pk)
+    messages.success(request, _("Putaran penilaian ditutup."))
     return redirect("console:village_dashboard", programme_id=rnd.programme_id)
 
 
