@@ -18,18 +18,10 @@ from django.views.decorators.http import require_POST
 from tuntas.complaints import selectors, services
 from tuntas.complaints.models import Handling
 from tuntas.complaints.services_handling import workflow_for
-from tuntas.core.errors import NotFound, TransitionNotAllowed
-from tuntas.directory.models import User
+from tuntas.core.errors import TransitionNotAllowed
 from tuntas.web.console.complaint.forms import AssignForm, NoteForm, TransitionForm
 from tuntas.web.console.complaint.page import complaint_context
 from tuntas.web.domain_errors import domain_errors, form_errors
-
-
-def _handling_or_404(user: User, handling_id: int) -> Handling:
-    try:
-        return selectors.handling_for(user, handling_id)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
 
 
 def _back(handling: Handling, anchor: str = "") -> HttpResponse:
@@ -58,7 +50,7 @@ def transition(request: HttpRequest, handling_id: int, transition: str) -> HttpR
     """The service checks role, state, version and fields; a refusal is flashed on the complaint page and
     input errors are shown on the transition's form."""
     user = request.user
-    h = _handling_or_404(user, handling_id)
+    h = selectors.handling_for(user, handling_id)
     wf = workflow_for(h)
     spec = wf.transitions.get(transition)
     if spec is None:
@@ -93,7 +85,7 @@ def transition(request: HttpRequest, handling_id: int, transition: str) -> HttpR
 @require_POST
 @domain_errors(back=_handling_url)
 def assign(request: HttpRequest, handling_id: int) -> HttpResponse:
-    h = _handling_or_404(request.user, handling_id)
+    h = selectors.handling_for(request.user, handling_id)
     form = AssignForm(request.POST, handling=h)
     if not form.is_valid():
         messages.error(request, _("Pilih petugas dari daftar."))
@@ -116,14 +108,14 @@ def assign(request: HttpRequest, handling_id: int) -> HttpResponse:
 @domain_errors(back=_handling_url)
 def take(request: HttpRequest, handling_id: int) -> HttpResponse:
     """“Ambil”: assign the handling to oneself."""
-    h = _handling_or_404(request.user, handling_id)
+    h = selectors.handling_for(request.user, handling_id)
     services.handling_assign(actor=request.user, handling_id=h.pk, assignee_id=request.user.pk)
     messages.success(request, _("Penanganan ini sekarang tugas Anda."))
     return _back(h, f"penanganan-{h.pk}")
 
 
 def _comment(request: HttpRequest, handling_id: int, *, to_reporter: bool) -> HttpResponse:
-    h = _handling_or_404(request.user, handling_id)
+    h = selectors.handling_for(request.user, handling_id)
     form = NoteForm(request.POST, prefix=f"h{h.pk}-{'balas' if to_reporter else 'catatan'}")
     if not form.is_valid():
         messages.error(request, _("Tulis isi pesan terlebih dahulu."))
