@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.http import FileResponse, Http404, HttpRequest
-from django.utils.cache import add_never_cache_headers
+from django.http import HttpRequest
 
 from tuntas.complaints import access
 from tuntas.complaints.models import Handling
@@ -98,17 +97,3 @@ def region_path(region: Region | None) -> list[str]:
         path.append(region_label(node))
         node = node.parent
     return path
-
-
-def private_download(row, *, missing: str) -> FileResponse:  # noqa: ANN001 - any row with a stored file
-    """A stored upload (``file``, ``original_name``, ``content_type``) as a download that no cache keeps;
-    the caller has checked that the user may see it. A file gone from storage is a 404 saying ``missing``."""
-    try:
-        handle = row.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(missing) from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=row.original_name, content_type=row.content_type
-    )
-    add_never_cache_headers(response)
-    return response

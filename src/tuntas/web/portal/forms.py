@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.functional import lazy
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.complaints.models import Category, Complaint
@@ -15,14 +15,11 @@ from tuntas.core import clock
 from tuntas.core.errors import InvalidInput
 from tuntas.directory.models import Organisation
 from tuntas.web.portal import regions
+from tuntas.web.shortcuts import english
 
 ACCEPT = "image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf"
 REPORTED_KINDS = ("opd", "kecamatan", "kelurahan", "desa", "inspektorat")
 MAX_IDENTITY_FILES = 2
-
-
-def _en() -> bool:
-    return (get_language() or "id").startswith("en")
 
 
 def _max_files(n: int) -> str:
@@ -91,13 +88,13 @@ class ServiceErrorsMixin:
 
 
 def _category_choices() -> list[tuple[str, str]]:
-    en = _en()
+    en = english()
     rows = Category.objects.filter(is_active=True).only("slug", "name", "name_en")
     return [("", _("— Tidak tahu / lainnya —"))] + [(c.slug, (en and c.name_en) or c.name) for c in rows]
 
 
 def _organisation_choices() -> list:
-    en = _en()
+    en = english()
     groups: dict[str, list[tuple[str, str]]] = {}
     rows = (
         Organisation.objects.filter(is_active=True, kind_id__in=REPORTED_KINDS)

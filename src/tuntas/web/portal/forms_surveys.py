@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.core.errors import InvalidInput
 from tuntas.surveys.models import Questionnaire, Response
 from tuntas.surveys.services import PROFILE_FIELDS, SUGGESTION_MAX
+from tuntas.web.shortcuts import english
 
 RADIO_PROFILE = {"jenis_kelamin"}  # short lists read best as radios; longer ones as a select
-
-
-def _en() -> bool:
-    return (get_language() or "id").startswith("en")
 
 
 class SurveyForm(forms.Form):
@@ -31,7 +27,7 @@ class SurveyForm(forms.Form):
     def __init__(self, *args, questionnaire: Questionnaire, **kwargs) -> None:  # noqa: ANN002, ANN003
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
-        en = _en()
+        en = english()
         self.question_names: list[str] = []
         questions = list(questionnaire.questions.select_related("element").order_by("sort"))
         fields = {}

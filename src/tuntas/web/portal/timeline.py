@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tuntas.complaints.models import Event
 from tuntas.complaints.services_handling import workflow_for
+from tuntas.web.shortcuts import english
 
 Kind = Event.Kind
 
@@ -29,8 +29,7 @@ def _state_label(event: Event) -> str:
         state = workflow_for(event.handling).state(str(event.payload.get("to", "")))
     except (KeyError, AttributeError):
         return ""
-    en = (get_language() or "id").startswith("en")
-    return (en and state.public_label_en) or state.public_label
+    return (english() and state.public_label_en) or state.public_label
 
 
 def _organisation(event: Event) -> str:

@@ -2,45 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
-from django_ratelimit.exceptions import Ratelimited
 
 from tuntas.complaints.models import Complaint
 from tuntas.complaints.services import complaint_submit
 from tuntas.core.errors import InvalidInput
 from tuntas.web.portal import proof, regions
 from tuntas.web.portal.forms import SubmitForm, TrackForm
-
-
-def rate_limited(setting: str) -> Callable:
-    """Limit POSTs per client address to the rate in ``settings.<setting>`` (read at request time, so a test
-    or a deployment can change it), answering 429 with RATELIMIT_VIEW even without the ratelimit middleware."""
-
-    def decorator(view: Callable) -> Callable:
-        limited = ratelimit(
-            key="ip", rate=lambda group, request: getattr(settings, setting), method="POST", block=True
-        )(view)
-
-        @functools.wraps(view)
-        def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
-            try:
-                return limited(request, *args, **kwargs)
-            except Ratelimited as exc:
-                return import_string(settings.RATELIMIT_VIEW)(request, exc)
-
-        return wrapper
-
-    return decorator
+from tuntas.web.shortcuts import rate_limited
 
 
 @require_GET

@@ -3,56 +3,25 @@ and the public consultation on a draft with its comment form."""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
-
-from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
-from django_ratelimit.exceptions import Ratelimited
 
 from tuntas.core import clock
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
+from tuntas.core.errors import DomainError, InvalidInput
 from tuntas.standards import selectors
 from tuntas.standards.models import ServiceStandard
 from tuntas.standards.poster import poster_pdf
 from tuntas.standards.services import consultation_comment_add, consultation_is_open
 from tuntas.web.portal.forms_standards import CommentForm
+from tuntas.web.shortcuts import or_404, rate_limited
 
 # Comments per client address; TUNTAS_RATE_CONSULTATION in the settings overrides it.
 DEFAULT_COMMENT_RATE = "10/h"
-
-
-def _comment_rate(group: str, request: HttpRequest) -> str:
-    return getattr(settings, "TUNTAS_RATE_CONSULTATION", DEFAULT_COMMENT_RATE)
-
-
-def comments_rate_limited(view: Callable) -> Callable:
-    """Limit comment POSTs per client address, answering 429 with RATELIMIT_VIEW."""
-    limited = ratelimit(key="ip", rate=_comment_rate, method="POST", block=True)(view)
-
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
-        try:
-            return limited(request, *args, **kwargs)
-        except Ratelimited as exc:
-            return import_string(settings.RATELIMIT_VIEW)(request, exc)
-
-    return wrapper
-
-
-def _or_404(fn: Callable[..., ServiceStandard], *args: str) -> ServiceStandard:
-    try:
-        return fn(*args)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
 
 
 def report_url(standard: ServiceStandard) -> str:
@@ -77,7 +46,7 @@ def standards_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def standard_detail(request: HttpRequest, org_slug: str, service_slug: str) -> HttpResponse:
-    standard = _or_404(selectors.published_standard, org_slug, service_slug)
+    standard = or_404(selectors.published_standard, org_slug, service_slug)
     revision = selectors.consultation_of(standard)
     context = {
         "view": selectors.standard_view(standard),
@@ -89,7 +58,7 @@ def standard_detail(request: HttpRequest, org_slug: str, service_slug: str) -> H
 
 @require_GET
 def standard_poster(request: HttpRequest, org_slug: str, service_slug: str) -> HttpResponse:
-    standard = _or_404(selectors.published_standard, org_slug, service_slug)
+    standard = or_404(selectors.published_standard, org_slug, service_slug)
     page = reverse("portal:standard_detail", kwargs={"org_slug": org_slug, "service_slug": service_slug})
     pdf = poster_pdf(
         selectors.standard_view(standard),
@@ -103,9 +72,9 @@ def standard_poster(request: HttpRequest, org_slug: str, service_slug: str) -> H
 
 
 @require_http_methods(["GET", "POST"])
-@comments_rate_limited
+@rate_limited("TUNTAS_RATE_CONSULTATION", DEFAULT_COMMENT_RATE)
 def consultation(request: HttpRequest, org_slug: str, service_slug: str) -> HttpResponse:
-    standard = _or_404(selectors.consultation_standard, org_slug, service_slug)
+    standard = or_404(selectors.consultation_standard, org_slug, service_slug)
     view = selectors.standard_view(standard)
     is_open = consultation_is_open(standard)
     form = CommentForm(request.POST if request.method == "POST" else None, components=view.components)

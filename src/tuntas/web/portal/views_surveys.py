@@ -10,26 +10,21 @@ is all an anonymous survey can do. A reporter arriving from the tracking page of
 
 from __future__ import annotations
 
-import functools
 import io
 import time
-from collections.abc import Callable
 
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
-from django_ratelimit.decorators import ratelimit
-from django_ratelimit.exceptions import Ratelimited
 
 from tuntas.complaints.models import Complaint
 from tuntas.core import clock
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
+from tuntas.core.errors import DomainError, InvalidInput
 from tuntas.directory.models import Organisation
 from tuntas.standards.models import Service
 from tuntas.standards.selectors import published_standards
@@ -38,36 +33,12 @@ from tuntas.surveys.models import GradeBand, Response, Survey
 from tuntas.surveys.services import response_submit
 from tuntas.web.portal import proof
 from tuntas.web.portal.forms_surveys import SurveyForm
+from tuntas.web.shortcuts import or_404, rate_limited
 
 DEFAULT_RATE = "20/h"
 DEFAULT_REPEAT_HOURS = 24
 DONE_KEY = "tuntas_surveys_done"  # {str(survey id): epoch seconds}
 THANKS_KEY = "tuntas_survey_thanks"
-
-
-def _rate(group: str, request: HttpRequest) -> str:
-    return getattr(settings, "TUNTAS_RATE_SURVEY", DEFAULT_RATE)
-
-
-def survey_rate_limited(view: Callable) -> Callable:
-    """Limit survey POSTs per client address, answering 429 with RATELIMIT_VIEW."""
-    limited = ratelimit(key="ip", rate=_rate, method="POST", block=True)(view)
-
-    @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003
-        try:
-            return limited(request, *args, **kwargs)
-        except Ratelimited as exc:
-            return import_string(settings.RATELIMIT_VIEW)(request, exc)
-
-    return wrapper
-
-
-def _or_404(fn: Callable, *args: str):  # noqa: ANN202
-    try:
-        return fn(*args)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
 
 
 # --- the soft duplicate guard ------------------------------------------------------------------------------
@@ -113,12 +84,12 @@ def _proved_complaint(request: HttpRequest, code: str, survey: Survey) -> Compla
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-@survey_rate_limited
+@rate_limited("TUNTAS_RATE_SURVEY", DEFAULT_RATE)
 def survey_form(request: HttpRequest, org_slug: str, service_slug: str | None = None) -> HttpResponse:
     if service_slug is None:
-        organisation, service = _or_404(selectors.public_organisation, org_slug), None
+        organisation, service = or_404(selectors.public_organisation, org_slug), None
     else:
-        service = _or_404(selectors.public_service, org_slug, service_slug)
+        service = or_404(selectors.public_service, org_slug, service_slug)
         organisation = service.organisation
     survey = selectors.running_survey(organisation, service)
     context = {
@@ -191,8 +162,8 @@ def survey_thanks(request: HttpRequest) -> HttpResponse:
 
 def _target(org_slug: str, service_slug: str | None) -> tuple[Organisation, Service | None]:
     if service_slug is None:
-        return _or_404(selectors.public_organisation, org_slug), None
-    service = _or_404(selectors.public_service, org_slug, service_slug)
+        return or_404(selectors.public_organisation, org_slug), None
+    service = or_404(selectors.public_service, org_slug, service_slug)
     return service.organisation, service
 
 
@@ -267,7 +238,7 @@ def survey_results(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def survey_results_org(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organisation = _or_404(selectors.public_organisation, org_slug)
+    organisation = or_404(selectors.public_organisation, org_slug)
     period = _period(request)
     groups = selectors.results_by_organisation(period.start, period.end, organisation)
     context = {
@@ -282,7 +253,7 @@ def survey_results_org(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 @require_GET
 def survey_results_service(request: HttpRequest, org_slug: str, service_slug: str) -> HttpResponse:
-    service = _or_404(selectors.public_service, org_slug, service_slug)
+    service = or_404(selectors.public_service, org_slug, service_slug)
     period = _period(request)
     context = {
         **_period_context(request, period),

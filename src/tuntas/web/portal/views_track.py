@@ -25,7 +25,7 @@ from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.web.portal import proof
 from tuntas.web.portal.forms import AcceptForm, RateForm, ReplyForm, TrackForm, WithdrawForm, read_files
 from tuntas.web.portal.timeline import entries
-from tuntas.web.portal.views import rate_limited
+from tuntas.web.shortcuts import rate_limited
 
 WRONG_CODE = gettext_noop(
     "Kode lacak atau kode rahasia tidak cocok. Periksa kembali keduanya, lalu coba lagi."

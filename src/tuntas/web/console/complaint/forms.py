@@ -1,0 +1,146 @@
+"""Console forms of a handling: a transition's inputs built from its SOP fields, assignment and notes.
+
+Forms only shape input for the services; the services decide (and re-check) everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tuntas.complaints.models import Handling
+from tuntas.directory.models import Organisation, User
+from tuntas.web.domain_errors import ServiceErrors
+from tuntas.web.shortcuts import sop_text
+from tuntas.workflows import engine
+
+# --- transitions ----------------------------------------------------------------------------------------
+
+_EMPTY = ("", _("— pilih —"))
+
+
+def _choices(choices: Iterable[engine.Choice]) -> list[tuple[str, str]]:
+    return [_EMPTY, *((c.value, sop_text(c.label, c.label_en)) for c in choices)]
+
+
+def _organisation_choices(spec: engine.FieldSpec, handling: Handling) -> list:
+    orgs = Organisation.objects.filter(is_active=True).exclude(pk=handling.organisation_id)
+    if spec.kinds:
+        orgs = orgs.filter(kind_id__in=spec.kinds)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for org in orgs.select_related("kind").order_by("kind__sort", "name"):
+        kind = sop_text(org.kind.name, org.kind.name_en)
+        groups.setdefault(kind, []).append((str(org.pk), org.name))
+    return [_EMPTY, *groups.items()]
+
+
+def member_choices(organisation_id: int) -> list[tuple[str, str]]:
+    users = (
+        User.objects.filter(
+            is_active=True, memberships__organisation_id=organisation_id, memberships__is_active=True
+        )
+        .distinct()
+        .order_by("full_name", "username")
+    )
+    return [(str(u.pk), str(u)) for u in users]
+
+
+def _form_field(spec: engine.FieldSpec, workflow: engine.Workflow, handling: Handling) -> forms.Field:
+    common = {
+        "label": sop_text(spec.label, spec.label_en),
+        "required": spec.required,
+        "help_text": sop_text(spec.help, spec.help_en),
+    }
+    if spec.type == "textarea":
+        return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=10_000, **common)
+    if spec.type == "text":
+        return forms.CharField(max_length=500, **common)
+    if spec.type == "integer":
+        return forms.IntegerField(**common)
+    if spec.type == "boolean":
+        return forms.BooleanField(**common)
+    if spec.type == "date":
+        return forms.DateField(
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            input_formats=["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"],
+            **common,
+        )
+    if spec.type == "organisation":
+        return forms.ChoiceField(choices=_organisation_choices(spec, handling), **common)
+    if spec.type == "user":
+        return forms.ChoiceField(choices=[_EMPTY, *member_choices(handling.organisation_id)], **common)
+    if spec.type == "closure_reason":
+        reasons = spec.choices or tuple(
+            engine.Choice(r.code, r.label, r.label_en) for r in workflow.closure_reasons.values()
+        )
+        return forms.ChoiceField(choices=_choices(reasons), **common)
+    if spec.type == "severity":
+        return forms.ChoiceField(choices=_choices(spec.choices or workflow.severities), **common)
+    return forms.ChoiceField(choices=_choices(spec.choices), **common)  # "choice"
+
+
+class TransitionForm(ServiceErrors, forms.Form):
+    """The inputs of one SOP transition on one handling, with the version the user saw."""
+
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(
+        self,
+        *args,  # noqa: ANN002
+        transition: engine.TransitionSpec,
+        workflow: engine.Workflow,
+        handling: Handling,
+        **kwargs,  # noqa: ANN003
+    ) -> None:
+        kwargs.setdefault("prefix", f"h{handling.pk}-{transition.name}")
+        kwargs.setdefault("initial", {"expected_version": handling.version})
+        super().__init__(*args, **kwargs)
+        self.transition = transition
+        self.handling = handling
+        for spec in transition.fields:
+            self.fields[spec.name] = _form_field(spec, workflow, handling)
+
+    @property
+    def label(self) -> str:
+        return sop_text(self.transition.label, self.transition.label_en)
+
+    @property
+    def dom_id(self) -> str:
+        return f"aksi-{self.handling.pk}-{self.transition.name}"
+
+    def service_data(self) -> dict[str, object]:
+        """Cleaned values in the shape the workflow engine expects (ids for organisations and users)."""
+        data: dict[str, object] = {}
+        for spec in self.transition.fields:
+            value = self.cleaned_data.get(spec.name)
+            if value in (None, ""):
+                continue
+            if isinstance(value, dt.date):
+                value = value.isoformat()
+            data[spec.name] = value
+        return data
+
+
+# --- assignment and notes -------------------------------------------------------------------------------
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ChoiceField(label=_("Tugaskan kepada"), required=False)
+
+    def __init__(self, *args, handling: Handling, **kwargs) -> None:  # noqa: ANN002, ANN003
+        kwargs.setdefault("prefix", f"h{handling.pk}-tugas")
+        kwargs.setdefault("initial", {"assignee": str(handling.assignee_id or "")})
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].choices = [
+            ("", _("— belum ditugaskan —")),
+            *member_choices(handling.organisation_id),
+        ]
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Isi"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 3}), strip=True
+    )
