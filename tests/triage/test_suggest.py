@@ -9,14 +9,25 @@ from tuntas.triage.train import Example, train
 
 TINY = [
     Example("jalan rusak berlubang parah", "dinas-pupr", "jalan-jembatan", "pengabaian_kewajiban_hukum"),
-    Example("jembatan kayu lapuk dan jalan longsor", "dinas-pupr", "jalan-jembatan", "pengabaian_kewajiban_hukum"),
+    Example(
+        "jembatan kayu lapuk dan jalan longsor", "dinas-pupr", "jalan-jembatan", "pengabaian_kewajiban_hukum"
+    ),
     Example("aspal jalan mengelupas belum diperbaiki", "dinas-pupr", "jalan-jembatan", "penundaan_berlarut"),
     Example("air pdam tidak mengalir seminggu", "pdam-kotabaru", "air-bersih", "tidak_memberikan_pelayanan"),
     Example("tagihan pdam naik meteran air", "pdam-kotabaru", "air-bersih", "penyimpangan_prosedur"),
     Example("pipa air bocor belum diperbaiki", "pdam-kotabaru", "air-bersih", "penundaan_berlarut"),
-    Example("ktp el belum dicetak berbulan bulan", "disdukcapil", "administrasi-kependudukan", "penundaan_berlarut"),
-    Example("akta kelahiran dan kk belum terbit", "disdukcapil", "administrasi-kependudukan", "penundaan_berlarut"),
-    Example("petugas minta uang pelicin ktp", "disdukcapil", "administrasi-kependudukan", "permintaan_imbalan"),
+    Example(
+        "ktp el belum dicetak berbulan bulan",
+        "disdukcapil",
+        "administrasi-kependudukan",
+        "penundaan_berlarut",
+    ),
+    Example(
+        "akta kelahiran dan kk belum terbit", "disdukcapil", "administrasi-kependudukan", "penundaan_berlarut"
+    ),
+    Example(
+        "petugas minta uang pelicin ktp", "disdukcapil", "administrasi-kependudukan", "permintaan_imbalan"
+    ),
 ]
 
 
@@ -89,8 +100,12 @@ def test_eval_triage_command_trains_on_the_train_split_and_scores_the_test_split
         w.writerow(["id", "split", "organisation", "category", "maladministration", "text"])
         for i, e in enumerate(TINY):
             w.writerow([f"t{i}", "train", e.organisation, e.category, e.maladministration, e.text])
-        w.writerow(["x1", "test", "dinas-pupr", "jalan-jembatan", "pengabaian_kewajiban_hukum", "jalan rusak"])
-        w.writerow(["x2", "test", "disdukcapil", "administrasi-kependudukan", "penundaan_berlarut", "ktp blm jd"])
+        w.writerow(
+            ["x1", "test", "dinas-pupr", "jalan-jembatan", "pengabaian_kewajiban_hukum", "jalan rusak"]
+        )
+        w.writerow(
+            ["x2", "test", "disdukcapil", "administrasi-kependudukan", "penundaan_berlarut", "ktp blm jd"]
+        )
     call_command("eval_triage", "--data", str(data))
     out = capsys.readouterr().out
     assert "trained on 9 texts" in out and "held out: 2" in out

@@ -45,7 +45,9 @@ def maladministration_types() -> list[tuple[str, str]]:
     from tuntas.workflows.models import WorkflowDefinition
     from tuntas.workflows.registry import workflow_of
 
-    definition = WorkflowDefinition.objects.filter(slug="ombudsman", is_active=True).order_by("-version").first()
+    definition = (
+        WorkflowDefinition.objects.filter(slug="ombudsman", is_active=True).order_by("-version").first()
+    )
     if definition is not None:
         workflow = workflow_of(definition)
     else:

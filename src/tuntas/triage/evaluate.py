@@ -35,7 +35,9 @@ def evaluate(model: TriageModel, train: Sequence[Example], test: Sequence[Exampl
         frequent = Counter(e.label(target) for e in train if e.label(target) is not None).most_common(1)
         majority = frequent[0][0] if frequent else None
         confusions = Counter(
-            (truth, found[0].label if found else "") for truth, found in pairs if not found or found[0].label != truth
+            (truth, found[0].label if found else "")
+            for truth, found in pairs
+            if not found or found[0].label != truth
         )
         scores.append(
             TargetScore(

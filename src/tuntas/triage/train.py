@@ -13,6 +13,7 @@ is a plain function from examples to a ``TriageModel``.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -92,7 +93,10 @@ def _train(examples: list[Example]) -> TriageModel:
             constants[target] = labels[0]
             continue
         classifier = LogisticRegression(C=C, max_iter=MAX_ITER, class_weight="balanced")
-        classifier.fit(matrix[rows], labels, sample_weight=[examples[i].weight for i in rows])
+        with warnings.catch_warnings():
+            # A bootstrap has about one example per label, which scikit-learn takes for a regression target.
+            warnings.filterwarnings("ignore", message="The number of unique classes", category=UserWarning)
+            classifier.fit(matrix[rows], labels, sample_weight=[examples[i].weight for i in rows])
         classifiers[target] = classifier
     return TriageModel(vectoriser, classifiers, constants, examples=len(examples))
 
