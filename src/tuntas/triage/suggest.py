@@ -10,12 +10,16 @@ label are shown as normalised words rather than stems ("air tidak mengalir" for 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tuntas.triage.normalise import tokenise
 from tuntas.triage.stem import stem_word
 from tuntas.triage.train import TriageModel
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 TOP = 3
 TERMS = 5
@@ -40,7 +44,9 @@ def _surface(text: str) -> dict[str, str]:
     return out
 
 
-def _explain(model: TriageModel, target: str, row, label_index: int, surface: dict[str, str]) -> tuple:
+def _explain(
+    model: TriageModel, target: str, row: csr_matrix, label_index: int, surface: dict[str, str]
+) -> tuple[str, ...]:
     classifier = model.classifiers[target]
     coef = classifier.coef_
     # Two classes: scikit-learn keeps one weight row, for the second class; the first is its negative.

@@ -14,7 +14,7 @@ is a plain function from examples to a ``TriageModel``.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -99,8 +99,3 @@ def _train(examples: list[Example]) -> TriageModel:
             classifier.fit(matrix[rows], labels, sample_weight=[examples[i].weight for i in rows])
         classifiers[target] = classifier
     return TriageModel(vectoriser, classifiers, constants, examples=len(examples))
-
-
-def train_texts(rows: Sequence[tuple[str, str, str, str]]) -> TriageModel:
-    """``train`` over (text, organisation, category, maladministration) tuples, for scripts and tests."""
-    return train(Example(t, o, c, m) for t, o, c, m in rows)
