@@ -7,7 +7,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export TUNTAS_DEMO ?= 1
 
-.PHONY: run test lint demo bench install migrate worker e2e clean messages
+.PHONY: run test lint demo bench install migrate worker e2e clean messages eval-triage
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ test: lint
 
 bench: install
 	TUNTAS_TESTING=1 $(PY) bench/run.py
+
+# Top-1 / top-3 accuracy of the routing and category suggestions on the held-out split of the labelled set
+# (src/tuntas/triage/data/). BOOTSTRAP=add|only also uses the database's categories, profiles and standards.
+eval-triage: install
+	$(PY) manage.py eval_triage --bootstrap=$${BOOTSTRAP:-none}
 
 messages: install
 	cd src/tuntas && ../../$(PY) ../../manage.py makemessages -l en --ignore='*/migrations/*'
