@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tuntas.clarifications.demo import FOCAL_USERNAME, load_clarifications_demo
 from tuntas.clarifications.models import InfoRequest
 from tuntas.clarifications.selectors import due_window, request_flag
+from tuntas.demo.clarifications import FOCAL_USERNAME, load_clarifications_demo
 from tuntas.directory.models import Membership
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tuntas.compliance.demo import ROUND_2024, ROUND_2025, load_compliance_demo
 from tuntas.compliance.models import Assessment, Round
+from tuntas.demo.compliance import ROUND_2024, ROUND_2025, load_compliance_demo
 
 
 def test_demo_creates_final_results_in_different_zones_and_an_open_round(directory):

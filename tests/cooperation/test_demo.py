@@ -4,8 +4,8 @@ state, trainings with attendance dated around the complaint story."""
 from __future__ import annotations
 
 from tuntas.cooperation import selectors
-from tuntas.cooperation.demo import load_cooperation_demo
 from tuntas.cooperation.models import Activity, Agreement, LogEntry, Training
+from tuntas.demo.cooperation import load_cooperation_demo
 
 
 def test_demo_loads_once(directory):

@@ -10,12 +10,12 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from tuntas.clarifications.demo import SCENARIOS as CLARIFICATION_SCENARIOS
 from tuntas.complaints.models import Category, Complaint, Event, Handling
 from tuntas.complaints.services import complaint_by_secret
 from tuntas.core.calendars import calendar_for
 from tuntas.core.models import Holiday
 from tuntas.demo import kotabaru
+from tuntas.demo.clarifications import SCENARIOS as CLARIFICATION_SCENARIOS
 from tuntas.demo.services import DemoRefused, accounts_create, samples
 from tuntas.demo.topics import OMBUDSMAN_TOPICS, TOPICS
 from tuntas.directory.models import Membership, Organisation, Region, User

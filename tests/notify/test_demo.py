@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import UserFactory
+from tuntas.demo.notify import DEMO_DOMAIN, load_notify_demo
 from tuntas.directory.models import User
-from tuntas.notify.demo import DEMO_DOMAIN, load_notify_demo
 
 pytestmark = pytest.mark.django_db
 

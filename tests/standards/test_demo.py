@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.factories import UserFactory, member
+from tuntas.demo.standards import SYSTEM_USERNAME, load_standards_demo
 from tuntas.directory.models import Organisation, User
-from tuntas.standards.demo import SYSTEM_USERNAME, load_standards_demo
 from tuntas.standards.models import ConsultationComment, Service, ServiceStandard
 
 Status = ServiceStandard.Status

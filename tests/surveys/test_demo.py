@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tuntas.standards.demo import load_standards_demo
+from tuntas.demo.standards import load_standards_demo
+from tuntas.demo.surveys import load_surveys_demo
 from tuntas.standards.models import Service
-from tuntas.surveys.demo import load_surveys_demo
 from tuntas.surveys.models import Response, Survey
 from tuntas.surveys.selectors import ikm_for_service
 

@@ -8,9 +8,9 @@ import datetime as dt
 from collections import Counter
 
 from tuntas.demo.services import directory_load
+from tuntas.demo.villages import load_villages_demo
 from tuntas.directory.models import Organisation
 from tuntas.directory.regions import load_regions
-from tuntas.villages.demo import load_villages_demo
 from tuntas.villages.models import Programme, Stage, StageChange
 from tuntas.villages.selectors import village_status
 

@@ -359,7 +359,7 @@ def demo_load(
     from tuntas.demo.profiles import profiles_load
 
     timed("profil unit", profiles_load)
-    from tuntas.standards.demo import load_standards_demo
+    from tuntas.demo.standards import load_standards_demo
 
     timed("standar pelayanan", load_standards_demo)
     if count:
@@ -370,14 +370,14 @@ def demo_load(
 
 
 def _programme_loaders() -> list[tuple[str, object]]:
-    """Each app's own demo, after the story (surveys answer closed complaints, cooperation compares
-    complaints before and after training); each is idempotent."""
-    from tuntas.clarifications.demo import load_clarifications_demo
-    from tuntas.compliance.demo import load_compliance_demo
-    from tuntas.cooperation.demo import load_cooperation_demo
-    from tuntas.notify.demo import load_notify_demo
-    from tuntas.surveys.demo import load_surveys_demo
-    from tuntas.villages.demo import load_villages_demo
+    """The programmes' demos (``demo/<app>.py``), after the story (surveys answer closed complaints,
+    cooperation compares complaints before and after training); each is idempotent."""
+    from tuntas.demo.clarifications import load_clarifications_demo
+    from tuntas.demo.compliance import load_compliance_demo
+    from tuntas.demo.cooperation import load_cooperation_demo
+    from tuntas.demo.notify import load_notify_demo
+    from tuntas.demo.surveys import load_surveys_demo
+    from tuntas.demo.villages import load_villages_demo
 
     return [
         ("templat pesan", load_notify_demo),

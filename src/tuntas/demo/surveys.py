@@ -1,5 +1,5 @@
 """Demo satisfaction surveys for Kabupaten Kotabaru: a survey running for a year for each published demo service
-(see standards/demo.py), with a few hundred deterministic responses spread over the year so the four services
+(see demo/standards.py), with a few hundred deterministic responses spread over the year so the four services
 land in different grades (KTP-el A, Kartu Keluarga B, NIB C, surat domisili Desa Stagen D), and an
 organisation-level survey for each unit that finished a demo complaint, so closed complaints show the
 invitation on their tracking page.
@@ -17,8 +17,8 @@ from django.db import transaction
 
 from tuntas.complaints.models import Handling
 from tuntas.core import clock
+from tuntas.demo.standards import signatory
 from tuntas.directory.models import Organisation
-from tuntas.standards.demo import _actor
 from tuntas.standards.models import ServiceStandard
 from tuntas.surveys import services
 from tuntas.surveys.models import Response, Survey
@@ -101,7 +101,7 @@ def load_surveys_demo(*, seed: int = SEED) -> dict[str, int]:
             org = service.organisation
             with clock.frozen(start):
                 survey = services.survey_open(
-                    actor=_actor(org),
+                    actor=signatory(org),
                     organisation_id=org.pk,
                     service_id=service.pk,
                     title="Survei berkelanjutan",
@@ -115,7 +115,7 @@ def load_surveys_demo(*, seed: int = SEED) -> dict[str, int]:
         for org in finishing.order_by("name"):
             with clock.frozen(start):
                 services.survey_open(
-                    actor=_actor(org), organisation_id=org.pk, title="Survei setelah pengaduan"
+                    actor=signatory(org), organisation_id=org.pk, title="Survei setelah pengaduan"
                 )
             created["surveys"] += 1
     return created

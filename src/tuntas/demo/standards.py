@@ -16,9 +16,9 @@ from django.db import transaction
 
 from tuntas.core import clock
 from tuntas.demo import kotabaru as k
+from tuntas.demo import standards_texts as texts
 from tuntas.directory.kinds import ensure_default_kinds
 from tuntas.directory.models import Membership, Organisation, Region, Role, User
-from tuntas.standards import demo_texts as texts
 from tuntas.standards import services
 from tuntas.standards.catalogue import STRUCTURED, ensure_components
 from tuntas.standards.models import Service, ServiceStandard
@@ -71,7 +71,7 @@ def _org(slug: str) -> Organisation:
     return put(spec, pemkab, k.REGION_KABUPATEN)
 
 
-def _actor(org: Organisation) -> User:
+def signatory(org: Organisation) -> User:
     """Who signs the demo standards: the unit's pimpinan or admin, else the demo superuser, else an inactive
     system account without a password (it cannot sign in) that acts as superuser for the services."""
     member = (
@@ -123,7 +123,7 @@ def load_standards_demo(*, days_ago: int = 60) -> int:
             org = _org(org_slug)
             if Service.objects.filter(organisation=org, slug=slug).exists():
                 continue
-            actor = _actor(org)
+            actor = signatory(org)
             start = now - dt.timedelta(days=days_ago + 7 * created)
             with clock.frozen(start):
                 service = services.service_create(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from tuntas.demo import kotabaru
 from tuntas.directory.models import User
 from tuntas.notify.message_templates import sync_message_templates
 
@@ -14,8 +15,6 @@ DEMO_DOMAIN = "kotabaru.example"
 
 
 def load_notify_demo() -> dict[str, int]:
-    from tuntas.demo import kotabaru
-
     usernames = {a.username for a in kotabaru.ACCOUNTS}
     with transaction.atomic():
         given = 0
