@@ -58,9 +58,11 @@ INSTALLED_APPS = [
     "tuntas.api",
     "tuntas.web",
     "tuntas.demo",
+    "tuntas.ops",
 ]
 
 MIDDLEWARE = [
+    "tuntas.ops.health.ProbeMiddleware",  # /healthz, /readyz: before host checks, HTTPS redirect and logs
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("tuntas.ops.urls")),  # /metrics (/healthz and /readyz: tuntas.ops.health.ProbeMiddleware)
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("tuntas.api.urls")),
