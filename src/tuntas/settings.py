@@ -240,6 +240,10 @@ TUNTAS_SITE_URL = os.environ.get("TUNTAS_SITE_URL", "")
 # Local hour (TIME_ZONE) from which the daily digest goes out (the worker task runs hourly, sends once a day).
 TUNTAS_DIGEST_HOUR = int(os.environ.get("TUNTAS_DIGEST_HOUR", "7"))
 
+# --- operations (tuntas.ops) ------------------------------------------------------------------------------
+# The worker beats every minute; silent longer than this, the console warns and `tuntas doctor` fails.
+TUNTAS_WORKER_SILENT_MINUTES = int(os.environ.get("TUNTAS_WORKER_SILENT_MINUTES", "5"))
+
 # --- domain ---------------------------------------------------------------------------------------------
 TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")
 TUNTAS_DEFAULT_CODE_PREFIX = os.environ.get("TUNTAS_CODE_PREFIX", "TNT")

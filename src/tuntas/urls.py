@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("tuntas.ops.urls")),  # /metrics (/healthz and /readyz: tuntas.ops.health.ProbeMiddleware)
+    # /metrics; /healthz and /readyz are answered by tuntas.ops.health.ProbeMiddleware
+    path("", include("tuntas.ops.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("tuntas.api.urls")),

@@ -68,7 +68,25 @@ def readyz(request: HttpRequest) -> JsonResponse:
     ready = all(checks.values())
     body: dict = {"status": "ok" if ready else "unavailable"}
     body["checks"] = {name: "ok" if ok else "fail" for name, ok in checks.items()}
+    if db and checks["migrations"]:
+        body["worker"] = _worker_info()
     return JsonResponse(body, status=200 if ready else 503)
+
+
+def _worker_info() -> dict:
+    """For the administrator, not the load balancer: a silent worker does not make the web unready (it
+    serves pages fine), so it is reported here and alerted on by the doctor and metrics."""
+    from tuntas.ops.heartbeat import worker_status
+
+    status = worker_status()
+    return {
+        "last_seen_seconds_ago": None if status.age_seconds is None else round(status.age_seconds),
+        "silent": status.silent,
+        "outbox_backlog": status.outbox_backlog,
+        "oldest_pending_seconds_ago": (
+            None if status.oldest_pending is None else round(status.oldest_pending_age_seconds)
+        ),
+    }
 
 
 PROBES = {"/healthz": healthz, "/readyz": readyz}
