@@ -161,6 +161,16 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _bool("TUNTAS_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind nginx terminating HTTPS (deploy/nginx/tuntas.conf sets X-Forwarded-Proto): lets Django know the
+# request was secure. Only set it when the proxy always overwrites that header.
+if _bool("TUNTAS_BEHIND_HTTPS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = _bool("TUNTAS_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("TUNTAS_HSTS_SECONDS", "0"))
+# Deliberately off, so `check --deploy` need not warn: a regency's other subdomains (*.kotabarukab.go.id)
+# are not ours to force onto HTTPS, and the preload list is hard to leave.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -200,6 +210,10 @@ EMAIL_BACKEND = os.environ.get("TUNTAS_EMAIL_BACKEND", "django.core.mail.backend
 EMAIL_HOST = os.environ.get("TUNTAS_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("TUNTAS_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("TUNTAS_FROM_EMAIL", "tuntas@localhost")
+EMAIL_HOST_USER = os.environ.get("TUNTAS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TUNTAS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _bool("TUNTAS_EMAIL_TLS", False)  # STARTTLS, usually port 587
+EMAIL_USE_SSL = _bool("TUNTAS_EMAIL_SSL", False)  # implicit TLS, usually port 465
 
 # --- background tasks (huey) and notification delivery ----------------------------------------------------
 # Embedded default: a SQLite file under var/ (also when the database is PostgreSQL), no broker to run. With
@@ -243,6 +257,8 @@ TUNTAS_DIGEST_HOUR = int(os.environ.get("TUNTAS_DIGEST_HOUR", "7"))
 # --- operations (tuntas.ops) ------------------------------------------------------------------------------
 # The worker beats every minute; silent longer than this, the console warns and `tuntas doctor` fails.
 TUNTAS_WORKER_SILENT_MINUTES = int(os.environ.get("TUNTAS_WORKER_SILENT_MINUTES", "5"))
+# `tuntas doctor` fails below this much free space in the var and media dirs, and warns below four times it.
+TUNTAS_DISK_MIN_FREE_MB = int(os.environ.get("TUNTAS_DISK_MIN_FREE_MB", "1024"))
 
 # --- domain ---------------------------------------------------------------------------------------------
 TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")
