@@ -63,6 +63,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "tuntas.ops.health.ProbeMiddleware",  # /healthz, /readyz: before host checks, HTTPS redirect and logs
+    "tuntas.ops.middleware.RequestMiddleware",  # request id, timing, metrics, one log line per request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -259,6 +260,11 @@ TUNTAS_DIGEST_HOUR = int(os.environ.get("TUNTAS_DIGEST_HOUR", "7"))
 TUNTAS_WORKER_SILENT_MINUTES = int(os.environ.get("TUNTAS_WORKER_SILENT_MINUTES", "5"))
 # `tuntas doctor` fails below this much free space in the var and media dirs, and warns below four times it.
 TUNTAS_DISK_MIN_FREE_MB = int(os.environ.get("TUNTAS_DISK_MIN_FREE_MB", "1024"))
+# /metrics (Prometheus) answers a request with `Authorization: Bearer <token>` or from an allowed address
+# (comma-separated addresses or networks, e.g. 10.0.5.0/24); with neither set it is a 404.
+TUNTAS_METRICS_TOKEN = os.environ.get("TUNTAS_METRICS_TOKEN", "")
+TUNTAS_METRICS_ALLOW = [a.strip() for a in os.environ.get("TUNTAS_METRICS_ALLOW", "").split(",") if a.strip()]
+TUNTAS_METRICS_CACHE_SECONDS = int(os.environ.get("TUNTAS_METRICS_CACHE_SECONDS", "15"))
 
 # --- domain ---------------------------------------------------------------------------------------------
 TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")
