@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "tuntas.web.context.site",
+                "tuntas.ops.context.request_id",
             ],
         },
     }
@@ -271,15 +272,9 @@ TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")
 TUNTAS_DEFAULT_CODE_PREFIX = os.environ.get("TUNTAS_CODE_PREFIX", "TNT")
 TUNTAS_WORKFLOW_DIRS = [p for p in os.environ.get("TUNTAS_WORKFLOW_DIRS", "").split(os.pathsep) if p]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"kv": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "kv"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("TUNTAS_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # huey adds its own handler; without this every worker line is printed twice.
-        "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
+# Logs: JSON lines (one per request and job, with request id, user id, timing) in production, plain text
+# in development; TUNTAS_LOG_FORMAT=json|text overrides. Identity data is masked (tuntas.ops.logs).
+from tuntas.ops.logs import logging_config  # noqa: E402 - a plain module, no Django imports
+
+TUNTAS_LOG_FORMAT = os.environ.get("TUNTAS_LOG_FORMAT", "text" if (DEBUG or DEMO) else "json")
+LOGGING = logging_config(json=TUNTAS_LOG_FORMAT == "json", level=os.environ.get("TUNTAS_LOG_LEVEL", "INFO"))

@@ -11,3 +11,4 @@ urlpatterns = [
     path("", include("tuntas.web.portal.urls")),
 ]
 handler404 = "tuntas.web.errors.not_found"
+handler500 = "tuntas.ops.views.server_error"

@@ -8,3 +8,10 @@ class OpsConfig(AppConfig):
     name = "tuntas.ops"
     label = "ops"
     verbose_name = _("Operasional")
+
+    def ready(self) -> None:
+        from huey.contrib.djhuey import HUEY
+
+        from tuntas.ops import joblog
+
+        joblog.connect(HUEY)
