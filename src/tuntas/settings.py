@@ -278,3 +278,15 @@ from tuntas.ops.logs import logging_config  # noqa: E402 - a plain module, no Dj
 
 TUNTAS_LOG_FORMAT = os.environ.get("TUNTAS_LOG_FORMAT", "text" if (DEBUG or DEMO) else "json")
 LOGGING = logging_config(json=TUNTAS_LOG_FORMAT == "json", level=os.environ.get("TUNTAS_LOG_LEVEL", "INFO"))
+
+# Optional error reports (Sentry or a compatible service such as GlitchTip); off unless a DSN is set.
+# Identity data is removed before anything is sent (tuntas.ops.sentry).
+TUNTAS_SENTRY_DSN = os.environ.get("TUNTAS_SENTRY_DSN", "")
+if TUNTAS_SENTRY_DSN:
+    from tuntas.ops.sentry import sentry_init  # noqa: E402
+
+    sentry_init(
+        TUNTAS_SENTRY_DSN,
+        environment=os.environ.get("TUNTAS_SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("TUNTAS_SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -7,6 +7,8 @@ import re
 import time
 import uuid
 
+import sentry_sdk
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from tuntas.ops import logs, metrics
@@ -35,6 +37,8 @@ class RequestMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         rid = new_request_id(request.headers.get("X-Request-ID", ""))
         request.request_id = rid
+        if settings.TUNTAS_SENTRY_DSN:
+            sentry_sdk.get_isolation_scope().set_tag("request_id", rid)
         rid_token = logs.request_id.set(rid)
         user_token = logs.user_id.set(None)
         started = time.perf_counter()
