@@ -85,9 +85,11 @@ def disk() -> Iterator[Finding]:
     var = Path(settings.VAR_DIR)
     paths = {var, Path(settings.MEDIA_ROOT)}
     minimum = settings.TUNTAS_DISK_MIN_FREE_MB * 1024 * 1024
+    seen_devices: set[int] = set()
     for path in sorted(paths):
-        if not path.exists():
-            continue
+        if not path.exists() or path.stat().st_dev in seen_devices:
+            continue  # one finding per file system
+        seen_devices.add(path.stat().st_dev)
         usage = shutil.disk_usage(path)
         free_mb = usage.free // (1024 * 1024)
         if usage.free < minimum:
