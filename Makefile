@@ -7,7 +7,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export TUNTAS_DEMO ?= 1
 
-.PHONY: run test lint demo bench install migrate worker e2e clean messages eval-triage
+.PHONY: run test lint demo bench install migrate worker e2e clean messages eval-triage doctor
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ run: demo
 # The background worker alone (deployments run `tuntas run_huey` as a service).
 worker: migrate
 	$(PY) manage.py run_huey
+
+# Check this deployment (settings, data, worker, outbox, disk, media); exit 1 when something is wrong.
+doctor: install
+	$(PY) manage.py doctor
 
 lint: install
 	$(VENV)/bin/ruff check src tests

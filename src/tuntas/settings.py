@@ -59,9 +59,12 @@ INSTALLED_APPS = [
     "tuntas.api",
     "tuntas.web",
     "tuntas.demo",
+    "tuntas.ops",
 ]
 
 MIDDLEWARE = [
+    "tuntas.ops.health.ProbeMiddleware",  # /healthz, /readyz: before host checks, HTTPS redirect and logs
+    "tuntas.ops.middleware.RequestMiddleware",  # request id, timing, metrics, one log line per request
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -91,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "tuntas.web.context.site",
+                "tuntas.ops.context.request_id",
             ],
         },
     }
@@ -160,6 +164,16 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _bool("TUNTAS_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind nginx terminating HTTPS (deploy/nginx/tuntas.conf sets X-Forwarded-Proto): lets Django know the
+# request was secure. Only set it when the proxy always overwrites that header.
+if _bool("TUNTAS_BEHIND_HTTPS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = _bool("TUNTAS_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("TUNTAS_HSTS_SECONDS", "0"))
+# Deliberately off, so `check --deploy` need not warn: a regency's other subdomains (*.kotabarukab.go.id)
+# are not ours to force onto HTTPS, and the preload list is hard to leave.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -199,6 +213,10 @@ EMAIL_BACKEND = os.environ.get("TUNTAS_EMAIL_BACKEND", "django.core.mail.backend
 EMAIL_HOST = os.environ.get("TUNTAS_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("TUNTAS_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("TUNTAS_FROM_EMAIL", "tuntas@localhost")
+EMAIL_HOST_USER = os.environ.get("TUNTAS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("TUNTAS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _bool("TUNTAS_EMAIL_TLS", False)  # STARTTLS, usually port 587
+EMAIL_USE_SSL = _bool("TUNTAS_EMAIL_SSL", False)  # implicit TLS, usually port 465
 
 # --- background tasks (huey) and notification delivery ----------------------------------------------------
 # Embedded default: a SQLite file under var/ (also when the database is PostgreSQL), no broker to run. With
@@ -239,20 +257,37 @@ TUNTAS_SITE_URL = os.environ.get("TUNTAS_SITE_URL", "")
 # Local hour (TIME_ZONE) from which the daily digest goes out (the worker task runs hourly, sends once a day).
 TUNTAS_DIGEST_HOUR = int(os.environ.get("TUNTAS_DIGEST_HOUR", "7"))
 
+# --- operations (tuntas.ops) ------------------------------------------------------------------------------
+# The worker beats every minute; silent longer than this, the console warns and `tuntas doctor` fails.
+TUNTAS_WORKER_SILENT_MINUTES = int(os.environ.get("TUNTAS_WORKER_SILENT_MINUTES", "5"))
+# `tuntas doctor` fails below this much free space in the var and media dirs, and warns below four times it.
+TUNTAS_DISK_MIN_FREE_MB = int(os.environ.get("TUNTAS_DISK_MIN_FREE_MB", "1024"))
+# /metrics (Prometheus) answers a request with `Authorization: Bearer <token>` or from an allowed address
+# (comma-separated addresses or networks, e.g. 10.0.5.0/24); with neither set it is a 404.
+TUNTAS_METRICS_TOKEN = os.environ.get("TUNTAS_METRICS_TOKEN", "")
+TUNTAS_METRICS_ALLOW = [a.strip() for a in os.environ.get("TUNTAS_METRICS_ALLOW", "").split(",") if a.strip()]
+TUNTAS_METRICS_CACHE_SECONDS = int(os.environ.get("TUNTAS_METRICS_CACHE_SECONDS", "15"))
+
 # --- domain ---------------------------------------------------------------------------------------------
 TUNTAS_SITE_NAME = os.environ.get("TUNTAS_SITE_NAME", "Tuntas")
 TUNTAS_DEFAULT_CODE_PREFIX = os.environ.get("TUNTAS_CODE_PREFIX", "TNT")
 TUNTAS_WORKFLOW_DIRS = [p for p in os.environ.get("TUNTAS_WORKFLOW_DIRS", "").split(os.pathsep) if p]
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"kv": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "kv"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("TUNTAS_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # huey adds its own handler; without this every worker line is printed twice.
-        "huey": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
+# Logs: JSON lines (one per request and job, with request id, user id, timing) in production, plain text
+# in development; TUNTAS_LOG_FORMAT=json|text overrides. Identity data is masked (tuntas.ops.logs).
+from tuntas.ops.logs import logging_config  # noqa: E402 - a plain module, no Django imports
+
+TUNTAS_LOG_FORMAT = os.environ.get("TUNTAS_LOG_FORMAT", "text" if (DEBUG or DEMO) else "json")
+LOGGING = logging_config(json=TUNTAS_LOG_FORMAT == "json", level=os.environ.get("TUNTAS_LOG_LEVEL", "INFO"))
+
+# Optional error reports (Sentry or a compatible service such as GlitchTip); off unless a DSN is set.
+# Identity data is removed before anything is sent (tuntas.ops.sentry).
+TUNTAS_SENTRY_DSN = os.environ.get("TUNTAS_SENTRY_DSN", "")
+if TUNTAS_SENTRY_DSN:
+    from tuntas.ops.sentry import sentry_init  # noqa: E402
+
+    sentry_init(
+        TUNTAS_SENTRY_DSN,
+        environment=os.environ.get("TUNTAS_SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("TUNTAS_SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -1,0 +1,51 @@
+"""Whether each app's newest migrations can run while the previous release still serves.
+
+``online=True``: run ``tuntas migrate`` first and restart afterwards; the old code keeps working against the
+new schema (new tables, new nullable columns, data loads, choice changes that touch no SQL).
+``online=False``: stop ``tuntas-web`` and ``tuntas-worker`` before migrating (renamed or dropped columns,
+new NOT NULL columns the old code would not fill, long table rewrites).
+
+``tuntas upgrade_notes`` prints the notes of the migrations not yet applied; a test requires a note for
+every app's newest migration, so a new migration lands with its note.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+@dataclasses.dataclass(frozen=True)
+class Note:
+    online: bool
+    why: str
+
+
+NOTES: dict[tuple[str, str], Note] = {
+    ("api", "0002_initial"): Note(True, "Initial schema (API tokens)."),
+    ("clarifications", "0002_request_kinds"): Note(True, "Loads the request kinds catalogue (rows only)."),
+    ("complaints", "0005_event_clarification_kinds"): Note(
+        True, "Adds event kinds to the choices list: no SQL is run."
+    ),
+    ("compliance", "0002_shipped_schemes"): Note(True, "Loads the shipped scoring schemes (rows only)."),
+    ("cooperation", "0002_catalogues"): Note(True, "Loads catalogues (rows only)."),
+    ("core", "0001_initial"): Note(True, "Initial schema (holidays)."),
+    ("directory", "0003_organisation_profile"): Note(
+        False,
+        "Adds NOT NULL profile columns to organisations; Django keeps no database default, so the old code "
+        "would fail to create an organisation until it is restarted. Reads are unaffected: a short stop of "
+        "web and worker is the safe way.",
+    ),
+    ("notify", "0002_digestrun_messagetemplate"): Note(
+        True, "New tables only (digest runs, message templates)."
+    ),
+    ("ops", "0001_initial"): Note(True, "New table only (worker heartbeat)."),
+    ("sla", "0002_staffalert"): Note(True, "New table only (staff alerts)."),
+    ("standards", "0002_component_catalogue"): Note(True, "Loads the 14 components catalogue (rows only)."),
+    ("surveys", "0002_catalogue"): Note(True, "Loads the survey elements catalogue (rows only)."),
+    ("villages", "0002_shipped_instrument"): Note(True, "Loads the shipped instrument (rows only)."),
+    ("workflows", "0001_initial"): Note(True, "Initial schema (SOP definitions)."),
+}
+
+
+def note_for(app_label: str, name: str) -> Note | None:
+    return NOTES.get((app_label, name))
