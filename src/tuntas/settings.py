@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tuntas.compliance",
     "tuntas.villages",
     "tuntas.cooperation",
+    "tuntas.jobs",
     "tuntas.api",
     "tuntas.web",
     "tuntas.demo",

@@ -9,12 +9,12 @@ from django.http import HttpRequest
 
 from tuntas.complaints import access, selectors, services
 from tuntas.complaints.models import Complaint, Handling, ReporterIdentity
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.directory.models import User
 from tuntas.web.console.common import DueWindow, console_context, due_window, region_path
 from tuntas.web.console.forms import AssignForm, NoteForm, TransitionForm, sop_text
 from tuntas.web.console.timeline import timeline_items
 from tuntas.workflows import engine
+from tuntas.workflows.registry import workflow_for
 
 
 @dataclass

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 
 from tuntas.complaints import access, selectors, services
 from tuntas.complaints.models import Handling
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.core.errors import Conflict, DomainError, InvalidInput, NotFound
 from tuntas.directory.models import User
 from tuntas.web.console.complaint_page import complaint_context
 from tuntas.web.console.forms import AssignForm, NoteForm, TransitionForm
+from tuntas.workflows.registry import workflow_for
 
 CONFLICT_MESSAGE = gettext_lazy(
     "Penanganan ini sudah diubah orang lain. Muat ulang halaman lalu periksa lagi."

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tuntas.complaints.models import Event
-from tuntas.complaints.services_handling import workflow_for
+from tuntas.workflows.registry import workflow_for
 
 Kind = Event.Kind
 
