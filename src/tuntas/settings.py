@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tuntas.villages",
     "tuntas.cooperation",
     "tuntas.triage",
+    "tuntas.jobs",
     "tuntas.api",
     "tuntas.web",
     "tuntas.demo",

@@ -118,7 +118,7 @@ def test_no_reminder_for_a_closed_request(answered, people, frozen):
 
 
 def test_periodic_task_sends_the_reminders(send, people, frozen):
-    from tuntas.clarifications.tasks import clarification_reminders
+    from tuntas.jobs.tasks import clarification_reminders
 
     send(days=3)
     frozen(dt.timedelta(days=10))

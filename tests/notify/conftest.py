@@ -133,7 +133,7 @@ def reload(message: OutboxMessage) -> OutboxMessage:
 @pytest.fixture
 def worker_down(monkeypatch) -> None:
     """The after-commit hand-off reaches no worker: messages wait for a delivery pass."""
-    from tuntas.notify import tasks
+    from tuntas.jobs import tasks
 
     monkeypatch.setattr(tasks, "deliver_message", lambda message_id: None)
 

@@ -8,10 +8,10 @@ from django.utils.translation import get_language
 from tuntas.complaints import access, selectors
 from tuntas.complaints.models import Attachment, Complaint, Event, Handling, ReporterIdentity
 from tuntas.complaints.services import Submitted
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.core import clock as time
 from tuntas.directory.models import Organisation, User
 from tuntas.workflows import engine
+from tuntas.workflows.registry import workflow_for
 
 
 def _en() -> bool:

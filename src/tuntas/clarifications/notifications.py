@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from tuntas.clarifications.models import InfoRequest, Routing
 from tuntas.complaints.models import Event
+from tuntas.complaints.notifications import notify_staff_about
 from tuntas.directory.models import Organisation
-from tuntas.notify.services import notify_staff
 
 
 def request_context(request: InfoRequest, **extra: object) -> dict:
@@ -48,12 +48,12 @@ def tell(
     extra: dict = {}
     if routing is not None:
         extra["routing"] = {"organisation": routing.organisation.name, "due_date": routing.due_date}
-    sent = notify_staff(
+    sent = notify_staff_about(
+        complaint=request.complaint,
         organisation=organisation,
         key=key,
         context=request_context(request, **extra),
         users=users,
-        complaint=request.complaint,
         event=event,
     )
     return len(sent)

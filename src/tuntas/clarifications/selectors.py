@@ -19,8 +19,8 @@ from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.core.errors import NotFound
 from tuntas.directory.models import Organisation, User
+from tuntas.sla.policy import DUE_SOON_WORKING_DAYS
 
-DUE_SOON_WORKING_DAYS = complaint_selectors.DUE_SOON_WORKING_DAYS
 BOXES = ("incoming", "outgoing")
 
 

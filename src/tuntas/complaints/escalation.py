@@ -16,10 +16,10 @@ from django.utils import timezone
 
 from tuntas.complaints import routing
 from tuntas.complaints.models import Complaint, Handling
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.directory.models import Organisation
+from tuntas.workflows.registry import workflow_for
 
 DEFAULT_WINDOW_WORKING_DAYS = 10
 

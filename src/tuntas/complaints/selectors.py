@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from tuntas.complaints import access
 from tuntas.complaints.escalation import escalation_option
 from tuntas.complaints.models import Attachment, Complaint, Event, Handling, ReporterIdentity
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.core.codes import format_code
 from tuntas.core.errors import NotFound
 from tuntas.directory.models import Organisation, Role, User
-
-DUE_SOON_WORKING_DAYS = 2
+from tuntas.sla.policy import DUE_SOON_WORKING_DAYS
+from tuntas.workflows.registry import workflow_for
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 from tuntas.complaints import access, routing, transfers
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
+from tuntas.complaints.notifications import notify_reporter
 from tuntas.core import clock as time
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
 from tuntas.directory.models import Organisation, User
-from tuntas.notify.services import notify_reporter
 from tuntas.sla.services import clocks_apply, clocks_stop_all
 from tuntas.workflows import engine
-from tuntas.workflows.registry import active_definition, workflow_of
+from tuntas.workflows.registry import active_definition, workflow_for, workflow_of
 
 SYSTEM = "sistem"
 REPORTER = "pelapor"
@@ -45,10 +45,6 @@ class Actor:
     @property
     def roles_override(self) -> set[str] | None:
         return {self.kind} if self.kind else None
-
-
-def workflow_for(handling: Handling) -> engine.Workflow:
-    return workflow_of(handling.workflow)
 
 
 def _stale() -> Conflict:

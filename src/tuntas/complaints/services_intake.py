@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Attachment, Category, Complaint, Event, ReporterIdentity
+from tuntas.complaints.notifications import notify_reporter, notify_staff_about
 from tuntas.complaints.routing import code_prefix_for, intake_for
 from tuntas.complaints.services_handling import Actor, handling_open
 from tuntas.complaints.uploads import CleanFile, clean_uploads, store_clean_file
@@ -25,7 +26,6 @@ from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput
 from tuntas.directory.models import Organisation, Region
-from tuntas.notify.services import notify_reporter, notify_staff
 from tuntas.standards.models import Service
 
 # How the intake organisation's staff message names a complaint that just arrived from a reporter.
@@ -356,11 +356,11 @@ def complaint_submit(
             visibility=Event.Visibility.INTERNAL,
         )
         opened = handling_open(complaint=complaint, organisation=intake, actor=Actor(kind="pelapor"))
-        notify_staff(
+        notify_staff_about(
+            complaint=complaint,
             organisation=intake,
             key="staff_handling_opened",
             context={"move": NEW_COMPLAINT_LABEL, "sender": "", "due_date": opened.due_date},
-            complaint=complaint,
             event=event,
         )
         notify_reporter(

@@ -15,13 +15,13 @@ from tuntas.complaints.services_handling import (
     complaint_refresh_status,
     handling_transition,
     handlings_withdraw,
-    workflow_for,
 )
 from tuntas.complaints.services_intake import attachments_save
 from tuntas.complaints.uploads import clean_uploads
 from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput, NotFound
+from tuntas.workflows.registry import workflow_for
 
 REPORTER = Actor(kind="pelapor")
 _DUMMY_HASH = codes.hash_secret("XXXX-XXXX-XX")

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from tuntas.complaints import access
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling, ReporterIdentity
+from tuntas.complaints.notifications import notify_reporter, notify_staff_about
 from tuntas.complaints.services_handling import _lock
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from tuntas.directory.models import User
-from tuntas.notify.services import notify_reporter, notify_staff
 
 
 def _visible_locked(actor: User, handling_id: int) -> Handling:
@@ -97,12 +97,12 @@ def handling_assign(*, actor: User, handling_id: int, assignee_id: int | None) -
             },
         )
         if assignee is not None and assignee.pk != before and assignee.pk != actor.pk:
-            notify_staff(
+            notify_staff_about(
+                complaint=handling.complaint,
                 organisation=handling.organisation,
                 key="staff_assigned",
                 context={"assigned_by": actor.display_name, "due_date": handling.due_date},
                 users=[assignee],
-                complaint=handling.complaint,
                 event=event,
             )
     return handling

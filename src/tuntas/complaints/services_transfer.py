@@ -21,6 +21,7 @@ from tuntas.complaints import access, routing, transfers
 from tuntas.complaints.escalation import EscalationOption, escalation_option
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
+from tuntas.complaints.notifications import notify_reporter
 from tuntas.complaints.services_handling import (
     TRANSFER_STATE,
     Actor,
@@ -28,12 +29,11 @@ from tuntas.complaints.services_handling import (
     handling_close_for_transfer,
     handling_open,
     receiver_problem,
-    workflow_for,
 )
 from tuntas.complaints.services_reporter import REPORTER, complaint_by_secret, complaint_by_token
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from tuntas.directory.models import Organisation, Role, User
-from tuntas.notify.services import notify_reporter
+from tuntas.workflows.registry import workflow_for
 
 # The Inspektur (pimpinan) decides a take-over; an admin of the Inspektorat may record it.
 TAKE_OVER_ROLES = frozenset({Role.PIMPINAN, Role.ADMIN})

@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
+from tuntas.complaints.notifications import complaint_summary, notify_staff_about
 from tuntas.directory.models import Organisation
 from tuntas.notify.models import OutboxMessage
-from tuntas.notify.services import complaint_summary, notify_staff, outbox_enqueue
+from tuntas.notify.services import outbox_enqueue
 
 COORDINATOR = "koordinator"
 OVERSIGHT_KINDS = frozenset({"inspektorat", "ombudsman_perwakilan", "ombudsman_pusat"})
@@ -98,7 +99,7 @@ def transfer_recorded(
             complaint=complaint,
             event=event,
         )
-    notify_staff(
-        organisation=org, key="staff_handling_opened", context=context, complaint=complaint, event=event
+    notify_staff_about(
+        complaint=complaint, organisation=org, key="staff_handling_opened", context=context, event=event
     )
     return event

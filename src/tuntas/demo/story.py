@@ -456,7 +456,7 @@ class Case:
 
 def daily_sla_pass(start: dt.datetime, tz: ZoneInfo) -> Iterator[dt.datetime]:
     """The periodic SLA task, once a day at 00:15 local time."""
-    from tuntas.sla.tick import sla_tick
+    from tuntas.complaints.deadlines import sla_tick
 
     day = start.astimezone(tz).date() + dt.timedelta(days=1)
     while True:

@@ -62,3 +62,8 @@ def active_definition(slug: str) -> WorkflowDefinition:
     if definition is None:
         raise NotFound(f"SOP '{slug}' belum dimuat (jalankan manage.py load_workflows).")
     return definition
+
+
+def workflow_for(handling) -> Workflow:  # noqa: ANN001 - any row with a ``workflow`` (a WorkflowDefinition)
+    """The SOP a handling follows: the version it was opened under."""
+    return workflow_of(handling.workflow)

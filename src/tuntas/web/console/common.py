@@ -10,11 +10,11 @@ from django.http import HttpRequest
 from tuntas.complaints import access
 from tuntas.complaints.models import Handling
 from tuntas.complaints.routing import INSPEKTORAT_KIND
-from tuntas.complaints.selectors import DUE_SOON_WORKING_DAYS
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.directory.models import Organisation, Region, Role, User
 from tuntas.directory.profile import PROFILE_ROLES
+from tuntas.sla.policy import DUE_SOON_WORKING_DAYS
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from tuntas.complaints.models import Event
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.web.shortcuts import english
+from tuntas.workflows.registry import workflow_for
 
 Kind = Event.Kind
 

@@ -17,11 +17,11 @@ from django.views.decorators.http import require_POST
 
 from tuntas.complaints import selectors, services
 from tuntas.complaints.models import Handling
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.core.errors import TransitionNotAllowed
 from tuntas.web.console.complaint.forms import AssignForm, NoteForm, TransitionForm
 from tuntas.web.console.complaint.page import complaint_context
 from tuntas.web.domain_errors import domain_errors, form_errors
+from tuntas.workflows.registry import workflow_for
 
 
 def _back(handling: Handling, anchor: str = "") -> HttpResponse:

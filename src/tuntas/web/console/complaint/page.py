@@ -9,13 +9,13 @@ from django.http import HttpRequest
 
 from tuntas.complaints import access, selectors, services
 from tuntas.complaints.models import Complaint, Handling, ReporterIdentity
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.directory.models import User
 from tuntas.web.console.common import DueWindow, console_context, due_window, region_path
 from tuntas.web.console.complaint.forms import AssignForm, NoteForm, TransitionForm
 from tuntas.web.console.complaint.timeline import timeline_items
 from tuntas.web.shortcuts import sop_text
 from tuntas.workflows import engine
+from tuntas.workflows.registry import workflow_for
 
 
 @dataclass

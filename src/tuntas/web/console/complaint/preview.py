@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from tuntas.complaints import access, routing, selectors, transfers
-from tuntas.complaints.services_handling import workflow_for
 from tuntas.core.errors import NotFound
 from tuntas.directory.models import Organisation
 from tuntas.web.console.common import console_context
 from tuntas.web.console.complaint.forms import TransitionForm
 from tuntas.workflows import engine
+from tuntas.workflows.registry import workflow_for
 
 
 class TargetForm(forms.Form):

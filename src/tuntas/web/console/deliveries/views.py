@@ -19,10 +19,10 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from tuntas.complaints import access
+from tuntas.complaints import access, notifications
 from tuntas.complaints.models import Complaint
 from tuntas.core.errors import Conflict, NotFound, NotPermitted
-from tuntas.notify import selectors, services
+from tuntas.notify import selectors
 from tuntas.notify.masking import mask
 from tuntas.notify.models import OutboxMessage
 from tuntas.web.console.common import console_context
@@ -81,7 +81,7 @@ def _retry(request: HttpRequest) -> HttpResponse:
     if not raw.isdigit():
         raise Http404(_("Pesan tidak ditemukan."))
     try:
-        services.outbox_retry(actor=request.user, message_id=int(raw))
+        notifications.outbox_retry(actor=request.user, message_id=int(raw))
     except NotFound as exc:
         raise Http404(exc.message) from exc
     except NotPermitted as exc:
@@ -100,7 +100,7 @@ def deliveries(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST":
         return _retry(request)
-    messages_to_review = selectors.deliveries_for_review(request.user)
+    messages_to_review = notifications.deliveries_for_review(request.user)
     page = Paginator(messages_to_review, PAGE_SIZE).get_page(request.GET.get("page"))
     allowed: dict[int, bool] = {}  # complaint id -> may this user see its reporter's identity
     context = {

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from tests.complaints.conftest import NIK, PHONE
 from tuntas.complaints.models import Event
-from tuntas.notify import tasks
+from tuntas.jobs import tasks
 from tuntas.notify.delivery import deliver_due
 from tuntas.notify.models import OutboxMessage
 

@@ -8,11 +8,11 @@ import pytest
 
 from tests.complaints.conftest import handling_at
 from tuntas.complaints import services
+from tuntas.complaints.deadlines import sla_tick
 from tuntas.complaints.models import Event
 from tuntas.directory.models import User
 from tuntas.notify.models import OutboxMessage
 from tuntas.sla.models import StaffAlert
-from tuntas.sla.tick import sla_tick
 from tuntas.workflows.models import WorkflowDefinition
 
 pytestmark = pytest.mark.django_db

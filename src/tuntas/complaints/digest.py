@@ -5,7 +5,8 @@ for the reporter.
 Once per organisation and day: a DigestRun row (unique on organisation and date) is written in the same
 transaction as the messages, so a second run the same day (the task firing twice, the command run by hand,
 two workers at once) sends nothing. An organisation with nothing to say gets its DigestRun too (with no
-message), so it is decided once a day and not again every time the task runs.
+message), so it is decided once a day and not again every time the task runs. (DigestRun stays a notify
+model: it records a send to an organisation on a date and knows no complaint.)
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.complaints.models import Handling
-from tuntas.complaints.selectors import DUE_SOON_WORKING_DAYS
+from tuntas.complaints.notifications import complaint_summary
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.directory.models import Organisation, Role
 from tuntas.notify.models import DigestRun
-from tuntas.notify.services import complaint_summary, notify_staff
+from tuntas.notify.services import notify_staff
+from tuntas.sla.policy import DUE_SOON_WORKING_DAYS
 from tuntas.workflows.registry import workflow_of
 
 log = logging.getLogger(__name__)

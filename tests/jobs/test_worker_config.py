@@ -50,7 +50,7 @@ def test_default_queue_is_sqlite_under_var_even_with_postgresql(tmp_path: Path):
 def test_redis_url_puts_the_queue_in_redis(tmp_path: Path):
     out = run_django(
         "from huey.contrib.djhuey import HUEY\n"
-        "from tuntas.notify import tasks\n"
+        "from tuntas.jobs import tasks\n"
         "queued = tasks.deliver_message(424242)\n"
         "found = [t for t in iter(HUEY.dequeue, None) if t.id == queued.id]\n"
         "print(type(HUEY).__name__, HUEY.immediate, found[0].name, found[0].args)",

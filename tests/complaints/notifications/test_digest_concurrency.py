@@ -8,8 +8,8 @@ import pytest
 from django.db import connections, transaction
 
 from tests.notify.conftest import staff_messages
+from tuntas.complaints.digest import digest_send
 from tuntas.directory.models import Organisation
-from tuntas.notify.digest import digest_send
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

@@ -7,6 +7,9 @@
    pimpinan, plus an internal note on the timeline).
 2. Clocks due within DUE_SOON_WORKING_DAYS working days: tell the handler once per clock and due date.
    Clocks with an expiry transition are left out: they wait for the reporter, not for staff.
+
+It lives above the complaint services because it calls ``handling_transition``; ``sla`` keeps the clocks
+and the policy (``sla/policy.py``) and imports no complaint code.
 """
 
 from __future__ import annotations
@@ -18,21 +21,20 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 
+from tuntas.complaints import deadline_alerts as alerts
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Event
-from tuntas.complaints.selectors import DUE_SOON_WORKING_DAYS
-from tuntas.complaints.services_handling import Actor, handling_transition, workflow_for
+from tuntas.complaints.services_handling import Actor, handling_transition
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.core.errors import DomainError
-from tuntas.sla import alerts
 from tuntas.sla.models import Clock, StaffAlert
+from tuntas.sla.policy import SOON_WINDOW_DAYS, due_soon_days
 from tuntas.workflows.engine import DEFAULT_ON_BREACH
+from tuntas.workflows.registry import workflow_for
 
 log = logging.getLogger(__name__)
 SYSTEM = Actor(kind="sistem")
-# Calendar days that surely hold DUE_SOON_WORKING_DAYS working days (long holiday weeks included).
-_SOON_WINDOW_DAYS = DUE_SOON_WORKING_DAYS * 2 + 14
 
 
 @dataclass
@@ -112,7 +114,7 @@ def _due_soon(result: TickResult, limit: int) -> None:
         Clock.objects.filter(
             status=Clock.Status.RUNNING,
             due_date__gte=today,
-            due_date__lte=today + dt.timedelta(days=_SOON_WINDOW_DAYS),
+            due_date__lte=today + dt.timedelta(days=SOON_WINDOW_DAYS),
             breached_at__isnull=True,
             handling__is_open=True,
         )
@@ -137,6 +139,6 @@ def _due_soon(result: TickResult, limit: int) -> None:
         spec = workflow_for(handling).clocks.get(c.name)
         if spec is not None and spec.on_expiry:
             continue
-        days_left = alerts.due_soon_days(c, today, calendar_for(handling.organisation.region_id))
+        days_left = due_soon_days(c, today, calendar_for(handling.organisation.region_id))
         if days_left is not None and alerts.alert_due_soon(c, spec, days_left=days_left):
             result.due_soon += 1

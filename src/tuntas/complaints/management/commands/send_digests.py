@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from tuntas.complaints.digest import digests_send
 from tuntas.directory.models import Organisation
-from tuntas.notify.digest import digests_send
 
 
 class Command(BaseCommand):

@@ -1,4 +1,5 @@
-"""Staff alerts from the SLA pass: deadlines due soon, deadlines breached, escalation to pimpinan.
+"""Staff alerts from the SLA pass (``deadlines``): deadlines due soon, deadlines breached, escalation to
+pimpinan.
 
 Each alert is recorded as a StaffAlert row (clock, kind, due date) written in the same transaction as its
 messages, under a lock on the clock, so it goes out at most once per clock and due date however often
@@ -7,7 +8,6 @@ messages, under a lock on the clock, so it goes out at most once per clock and d
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 
 from django.db import transaction
@@ -16,11 +16,10 @@ from django.utils.translation import gettext as _
 
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Event, Handling
-from tuntas.complaints.selectors import DUE_SOON_WORKING_DAYS
+from tuntas.complaints.notifications import notify_staff_about
 from tuntas.core import clock as time
 from tuntas.directory.models import Role
 from tuntas.notify.models import OutboxMessage
-from tuntas.notify.services import notify_staff
 from tuntas.sla.models import Clock, StaffAlert
 from tuntas.workflows.engine import ClockSpec
 
@@ -51,12 +50,12 @@ def _to_handler(
     """The assignee when there is one who can receive email, else the organisation's staff."""
     assignee = handling.assignee
     users = [assignee] if assignee is not None and assignee.is_active and assignee.email else None
-    return notify_staff(
+    return notify_staff_about(
+        complaint=handling.complaint,
         organisation=handling.organisation,
         key=key,
         context=context,
         users=users,
-        complaint=handling.complaint,
         event=event,
     )
 
@@ -111,24 +110,14 @@ def escalate_pimpinan(clock: Clock, spec: ClockSpec | None) -> bool:
         },
     )
     assignee = handling.assignee
-    sent = notify_staff(
+    sent = notify_staff_about(
+        complaint=handling.complaint,
         organisation=handling.organisation,
         key="staff_escalated",
         context=_context(clock, spec, assignee=assignee.display_name if assignee else ""),
         roles=[Role.PIMPINAN],
-        complaint=handling.complaint,
         event=event,
     )
     if not sent:
         log.info("sla escalation: no pimpinan with an email at organisation=%s", handling.organisation_id)
     return True
-
-
-def due_soon_days(clock: Clock, today: dt.date, cal) -> int | None:  # noqa: ANN001
-    """Working days left until the clock's due date (0 = due today), or None when it is not due soon (the
-    console inbox's "segera" filter uses the same window)."""
-    if clock.due_date is None or clock.due_date < today:
-        return None
-    if clock.due_date > cal.working_days_add(today, DUE_SOON_WORKING_DAYS):
-        return None
-    return cal.working_days_between(today, clock.due_date)

@@ -1,12 +1,15 @@
-"""Background tasks (huey; ``tuntas run_huey`` runs them). Tasks only call services.
+"""Background tasks (huey; ``tuntas run_huey`` runs them): the only module that registers tasks. Tasks only
+call services.
 
-- ``deliver_message``: enqueued right after the commit that wrote a message, so it leaves within seconds;
+- ``deliver_message``: enqueued right after the commit that wrote a message (``notify.dispatch``, installed
+  by ``JobsConfig.ready``), so it leaves within seconds;
 - ``deliver_outbox``: every minute, the safety net for anything the fast path missed (worker down, crash,
   retries that have come due);
 - ``sla_tick``: every 15 minutes, deadlines (due soon, breached, escalation) and SOP expiry transitions;
 - ``send_digests``: hourly; from TUNTAS_DIGEST_HOUR (07:00 local time by default) it sends each
   organisation's daily digest once (DigestRun). Hourly rather than one crontab hour because huey matches
-  crontabs in UTC, and so that a worker down at 07:00 still sends the day's digest when it returns.
+  crontabs in UTC, and so that a worker down at 07:00 still sends the day's digest when it returns;
+- ``clarification_reminders``: hourly, deadline reminders for requests between organisations.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from __future__ import annotations
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from tuntas.notify import delivery, digest
-from tuntas.sla.tick import sla_tick as sla_tick_pass
+from tuntas.clarifications.reminders import send_reminders
+from tuntas.complaints import digest
+from tuntas.complaints.deadlines import sla_tick as sla_tick_pass
+from tuntas.notify import delivery
 
 PERIODIC_LIMIT = 500
 
@@ -41,3 +46,9 @@ def sla_tick() -> None:
 def send_digests() -> None:
     if digest.digest_due():
         digest.digests_send()
+
+
+@db_periodic_task(crontab(minute="5", hour="*"))
+def clarification_reminders() -> None:
+    # Hourly: a reminder goes out within the hour a request becomes due soon or overdue; each is sent once.
+    send_reminders()

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from tests.complaints.conftest import NIK, PHONE, WITA
 from tests.notify.conftest import recipients, staff_messages
 from tuntas.complaints import services
+from tuntas.complaints.digest import digest_sections, digests_send
 from tuntas.core import clock
-from tuntas.notify import tasks
-from tuntas.notify.digest import digest_sections, digests_send
+from tuntas.jobs import tasks
 from tuntas.notify.models import DigestRun
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tuntas.sla.tick import sla_tick
+from tuntas.complaints.deadlines import sla_tick
 
 
 class Command(BaseCommand):

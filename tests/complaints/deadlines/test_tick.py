@@ -8,10 +8,10 @@ import io
 from django.core.management import call_command
 
 from tests.complaints.conftest import act, handling_at, reload
+from tuntas.complaints.deadlines import sla_tick
 from tuntas.complaints.models import Complaint, Event
 from tuntas.notify.models import OutboxMessage
 from tuntas.sla.models import Clock
-from tuntas.sla.tick import sla_tick
 
 D = dt.date
 

@@ -1,0 +1,10 @@
+"""The outbox fixtures (fake receiver, staff emails, worker down) for the tests of the SLA pass."""
+
+from tests.notify.conftest import (  # noqa: F401 - fixtures
+    gateway,
+    receiver,
+    staff_emails,
+    swap_channel,
+    webhook_secret,
+    worker_down,
+)
