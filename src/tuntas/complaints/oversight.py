@@ -9,26 +9,25 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from tuntas.complaints import access, routing, transfers
+from tuntas.complaints import routing, transfers
 from tuntas.complaints.models import Handling
 from tuntas.complaints.services_transfer import TAKE_OVER_ROLES
 from tuntas.core import clock as time
+from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Organisation, User
 
 
 def inspektorats_of(user: User) -> list[Organisation]:
     """The Inspektorats the user is a member of (any role)."""
     ids = (
-        access.memberships_of(user)
-        .filter(organisation__kind_id=routing.INSPEKTORAT_KIND)
-        .values("organisation_id")
+        memberships_of(user).filter(organisation__kind_id=routing.INSPEKTORAT_KIND).values("organisation_id")
     )
     return list(Organisation.objects.filter(pk__in=ids).exclude(region__isnull=True))
 
 
 def may_take_over(user: User) -> bool:
     return (
-        access.memberships_of(user)
+        memberships_of(user)
         .filter(organisation__kind_id=routing.INSPEKTORAT_KIND, role__in=TAKE_OVER_ROLES)
         .exists()
     )

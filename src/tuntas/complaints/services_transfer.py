@@ -17,7 +17,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tuntas.complaints import access, routing, transfers
+from tuntas.complaints import routing, transfers
 from tuntas.complaints.escalation import EscalationOption, escalation_option
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
@@ -32,6 +32,7 @@ from tuntas.complaints.services_handling import (
 )
 from tuntas.complaints.services_reporter import REPORTER, complaint_by_secret, complaint_by_token
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Organisation, Role, User
 from tuntas.notify.services import notify_reporter
 
@@ -57,7 +58,7 @@ def _inspektorat_of(actor: User, complaint: Complaint) -> Organisation:
     code = routing.complaint_region_code(complaint)
     covering = [
         m
-        for m in access.memberships_of(actor)
+        for m in memberships_of(actor)
         .filter(organisation__kind_id=routing.INSPEKTORAT_KIND)
         .select_related("organisation", "organisation__kind")
         if code is None or routing.covers(m.organisation, code)

@@ -8,6 +8,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from tuntas.complaints import access
 from tuntas.core import clock as time
+from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Role, User
 from tuntas.notify.models import DeliveryAttempt, OutboxMessage
 
@@ -23,7 +24,7 @@ def can_review_deliveries(user: User) -> bool:
         return True
     cached = getattr(user, "_tuntas_delivery_reviewer", None)
     if cached is None:
-        cached = access.memberships_of(user).filter(role=Role.ADMIN).exists()
+        cached = memberships_of(user).filter(role=Role.ADMIN).exists()
         user._tuntas_delivery_reviewer = cached
     return cached
 

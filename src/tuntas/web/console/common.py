@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from django.http import FileResponse, Http404, HttpRequest
 from django.utils.cache import add_never_cache_headers
 
-from tuntas.complaints import access
 from tuntas.complaints.models import Handling
 from tuntas.complaints.routing import INSPEKTORAT_KIND
 from tuntas.complaints.selectors import DUE_SOON_WORKING_DAYS
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
+from tuntas.directory import access
 from tuntas.directory.models import Organisation, Region, Role, User
 from tuntas.directory.profile import PROFILE_ROLES
 

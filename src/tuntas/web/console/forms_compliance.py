@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuntas.complaints.access import memberships_of
 from tuntas.compliance.access import ROUND_ROLES
 from tuntas.compliance.models import Scheme
 from tuntas.core import clock
+from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Organisation, User
 from tuntas.web.console.forms_standards import DATE, DATE_FORMATS, ServiceErrors
 

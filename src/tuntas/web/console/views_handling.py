@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from tuntas.complaints import access, selectors, services
+from tuntas.complaints import selectors, services
 from tuntas.complaints.models import Handling
 from tuntas.complaints.services_handling import workflow_for
 from tuntas.core.errors import Conflict, DomainError, InvalidInput, NotFound
+from tuntas.directory import access
 from tuntas.directory.models import User
 from tuntas.web.console.complaint_page import complaint_context
 from tuntas.web.console.forms import AssignForm, NoteForm, TransitionForm
