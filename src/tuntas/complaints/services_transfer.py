@@ -59,7 +59,7 @@ def _inspektorat_of(actor: User, complaint: Complaint) -> Organisation:
     covering = [
         m
         for m in memberships_of(actor)
-        .filter(organisation__kind_id=routing.INSPEKTORAT_KIND)
+        .filter(organisation__kind__oversight_rank__gt=0, organisation__kind__is_external_oversight=False)
         .select_related("organisation", "organisation__kind")
         if code is None or routing.covers(m.organisation, code)
     ]
@@ -78,14 +78,14 @@ def handling_take_over(*, actor: User, handling_id: int, reason: str) -> Handlin
     the Inspektorat in its SOP's first state with the reason as its instruction. Returns the new handling."""
     reason = _reason(reason)
     seen = (
-        Handling.objects.select_related("complaint", "organisation", "workflow")
+        Handling.objects.select_related("complaint", "organisation__kind", "workflow")
         .filter(pk=handling_id)
         .first()
     )
     if seen is None:
         raise NotFound(_("Penanganan tidak ditemukan."))
     inspektorat = _inspektorat_of(actor, seen.complaint)
-    if seen.organisation.kind_id in transfers.OVERSIGHT_KINDS:
+    if seen.organisation.kind.is_oversight:
         raise Conflict(_("Penanganan oleh lembaga pengawas tidak dapat diambil alih."))
     if not seen.is_open:
         raise Conflict(_("Penanganan ini sudah selesai."))

@@ -96,9 +96,9 @@ def may_record_agreements(user: User) -> bool:
         return True
     return (
         memberships_of(user)
+        .filter(role__in=MANAGING_ROLES)
         .filter(
-            role__in=MANAGING_ROLES,
-            organisation__kind_id__in=("pemkab", "koordinator", "ombudsman_perwakilan"),
+            ~Q(organisation__kind__agreement_party="") | Q(organisation__kind__is_complaint_coordinator=True)
         )
         .exists()
     )

@@ -12,8 +12,6 @@ from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Organisation, User
 from tuntas.web.console.forms_standards import DATE, DATE_FORMATS, ServiceErrors
 
-PARTICIPANT_KINDS = ("opd", "kecamatan", "koordinator", "pemkab", "kelurahan")
-
 
 def managing_organisations(user: User) -> list[Organisation]:
     """Organisations in which the user may open rounds (as reviewing organisation)."""
@@ -49,7 +47,7 @@ class RoundForm(ServiceErrors, forms.Form):
         if len(reviewing) == 1:
             self.fields["reviewing_organisation"].initial = reviewing[0].pk
         self.fields["organisations"].queryset = Organisation.objects.filter(
-            is_active=True, kind_id__in=PARTICIPANT_KINDS
+            is_active=True, kind__in_compliance_assessment=True
         ).order_by("name")
         self.fields["year"].initial = clock.today().year
 
