@@ -91,8 +91,9 @@ def return_destination(handling) -> Organisation | None:  # noqa: ANN001 - a Han
 
 
 def escalation_target(
-    complaint, handled_kinds: Iterable[OrganisationKind] | None = None
-) -> Organisation | None:  # noqa: ANN001
+    complaint,  # noqa: ANN001 - a Complaint (no import cycle)
+    handled_kinds: Iterable[OrganisationKind] | None = None,
+) -> Organisation | None:
     """The next oversight body up for a reporter's escalation: the organisation of the lowest oversight rank
     above every rank that handled the complaint whose region covers the complaint's (the Inspektorat, then,
     once it handled it or none covers the region, the Ombudsman Perwakilan). The ladder ends at the first
