@@ -11,7 +11,8 @@ import pytest
 from tuntas.villages import services
 from tuntas.villages.instrument import InstrumentError, parse_instrument
 from tuntas.villages.models import InstrumentVersion
-from tuntas.villages.registry import SHIPPED_DIR, active_instrument, instrument_of, instrument_save
+from tuntas.villages.registry import active_instrument, instrument_of, instrument_save
+from tuntas.villages.shipped import SHIPPED_DIR
 
 SHIPPED = (SHIPPED_DIR / "dam-kotabaru.yaml").read_text(encoding="utf-8")
 

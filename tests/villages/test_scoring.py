@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tuntas.villages.instrument import parse_instrument
-from tuntas.villages.registry import SHIPPED_DIR
 from tuntas.villages.scoring import best_answers, score
+from tuntas.villages.shipped import SHIPPED_DIR
 
 INSTRUMENT = parse_instrument((SHIPPED_DIR / "dam-kotabaru.yaml").read_text(encoding="utf-8"))
 INDICATORS = INSTRUMENT.indicators

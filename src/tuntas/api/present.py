@@ -9,6 +9,7 @@ from tuntas.complaints import access, selectors
 from tuntas.complaints.models import Attachment, Complaint, Event, Handling, ReporterIdentity
 from tuntas.complaints.services import Submitted
 from tuntas.core import clock as time
+from tuntas.directory.access import roles_in
 from tuntas.directory.models import Organisation, User
 from tuntas.workflows import engine
 from tuntas.workflows.registry import workflow_for
@@ -168,7 +169,7 @@ def transitions_for(user: User, h: Handling, wf: engine.Workflow) -> list[dict]:
         return []
     return [
         {"name": t.name, "label": _l(t, "label"), "style": t.style, "fields": [_field(f) for f in t.fields]}
-        for t in wf.transitions_from(h.state, access.roles_in(user, h.organisation_id))
+        for t in wf.transitions_from(h.state, roles_in(user, h.organisation_id))
     ]
 
 

@@ -19,10 +19,11 @@ from django.db.models import Q, QuerySet
 from tuntas.clarifications.models import InfoRequest, Routing
 from tuntas.complaints import access as complaint_access
 from tuntas.complaints.models import Complaint
+from tuntas.directory.access import WORKING_ROLES, memberships_of, organisation_ids_of, roles_in
 from tuntas.directory.models import Organisation, Role, User
 
 # Roles that may act for an organisation in a request: every working role (the focal point included).
-ACTING_ROLES = frozenset(complaint_access.WORKING_ROLES)
+ACTING_ROLES = frozenset(WORKING_ROLES)
 # Roles that may send a request on behalf of a handling organisation.
 SENDING_ROLES = frozenset({Role.PETUGAS, Role.KOORDINATOR, Role.PIMPINAN, Role.ADMIN, Role.AUDITOR})
 
@@ -30,9 +31,7 @@ SENDING_ROLES = frozenset({Role.PETUGAS, Role.KOORDINATOR, Role.PIMPINAN, Role.A
 def acting_organisation_ids(user: User, roles: frozenset[str] = ACTING_ROLES) -> set[int]:
     if not user.is_authenticated:
         return set()
-    return set(
-        complaint_access.memberships_of(user).filter(role__in=roles).values_list("organisation_id", flat=True)
-    )
+    return set(memberships_of(user).filter(role__in=roles).values_list("organisation_id", flat=True))
 
 
 def visible_requests(user: User) -> QuerySet[InfoRequest]:
@@ -41,7 +40,7 @@ def visible_requests(user: User) -> QuerySet[InfoRequest]:
         return InfoRequest.objects.none()
     if user.is_superuser:
         return InfoRequest.objects.all()
-    orgs = complaint_access.organisation_ids_of(user)
+    orgs = organisation_ids_of(user)
     return InfoRequest.objects.filter(
         Q(sender_organisation_id__in=orgs)
         | Q(receiver_organisation_id__in=orgs)
@@ -50,7 +49,7 @@ def visible_requests(user: User) -> QuerySet[InfoRequest]:
 
 
 def _acts_for(user: User, organisation_id: int) -> bool:
-    return bool(complaint_access.roles_in(user, organisation_id) & ACTING_ROLES)
+    return bool(roles_in(user, organisation_id) & ACTING_ROLES)
 
 
 def can_act_as_sender(user: User, request: InfoRequest) -> bool:
@@ -69,7 +68,7 @@ def sees_whole_thread(user: User, request: InfoRequest) -> bool:
     """Sender and receiver read every part; a unit reads the request and its own routing only."""
     if user.is_superuser:
         return True
-    orgs = complaint_access.organisation_ids_of(user)
+    orgs = organisation_ids_of(user)
     return request.receiver_organisation_id in orgs or request.sender_organisation_id in orgs
 
 
@@ -98,7 +97,7 @@ def viewer_sees_identity(user: User, request: InfoRequest) -> bool:
     complaint = request.complaint
     if complaint.privacy != Complaint.Privacy.PUBLIC:
         return False
-    orgs = complaint_access.organisation_ids_of(user)
+    orgs = organisation_ids_of(user)
     candidates = [request.receiver_organisation, request.sender_organisation] + [
         r.organisation for r in request.routings.select_related("organisation__kind", "organisation__parent")
     ]
@@ -110,5 +109,5 @@ def reads_unit_answer(user: User, request: InfoRequest, routing: Routing) -> boo
     documents passed on with it), not the unit's own words."""
     if user.is_superuser:
         return True
-    orgs = complaint_access.organisation_ids_of(user)
+    orgs = organisation_ids_of(user)
     return request.receiver_organisation_id in orgs or routing.organisation_id in orgs

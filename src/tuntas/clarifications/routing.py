@@ -7,9 +7,9 @@ from django.db.models import Q, QuerySet
 from tuntas.complaints.models import Complaint
 from tuntas.directory.models import Organisation, Role
 
-# Village governments are many (200 in a regency) and reached through their kecamatan or DPMD; they are
-# offered only when the complaint is about them.
-LEAF_KINDS = ("desa", "kelurahan")
+# Village governments (kinds with a village_type) are many (200 in a regency) and reached through their
+# kecamatan or DPMD; they are offered only when the complaint is about them.
+NOT_VILLAGE = Q(kind__village_type="")
 
 
 def _active() -> QuerySet[Organisation]:
@@ -26,7 +26,7 @@ def receiver_choices(sender: Organisation, complaint: Complaint) -> list[Organis
     near = Q(parent_id=sender.pk)
     if sender.parent_id:
         near |= Q(parent_id=sender.parent_id)
-    near &= ~Q(kind_id__in=LEAF_KINDS)
+    near &= NOT_VILLAGE
     return list(_active().filter(focal | related | near).exclude(pk=sender.pk).distinct().order_by("name"))
 
 
@@ -36,7 +36,7 @@ def unit_choices(receiver: Organisation, complaint: Complaint) -> list[Organisat
     near = Q(parent_id=receiver.pk)
     if receiver.parent_id:
         near |= Q(parent_id=receiver.parent_id)
-    near &= ~Q(kind_id__in=LEAF_KINDS)
+    near &= NOT_VILLAGE
     if complaint.reported_organisation_id:
         near |= Q(pk=complaint.reported_organisation_id)
     return list(_active().filter(near).exclude(pk=receiver.pk).distinct().order_by("name"))

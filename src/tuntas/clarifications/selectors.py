@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from tuntas.clarifications import access
 from tuntas.clarifications.models import Document, InfoRequest, Routing
-from tuntas.complaints import access as complaint_access
 from tuntas.complaints import selectors as complaint_selectors
 from tuntas.complaints.models import Attachment, Complaint, ReporterIdentity
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.core.errors import NotFound
+from tuntas.directory.access import organisation_ids_of
 from tuntas.directory.models import Organisation, User
 from tuntas.sla.policy import DUE_SOON_WORKING_DAYS
 
@@ -61,12 +61,12 @@ def _base(user: User) -> QuerySet[InfoRequest]:
 
 def incoming(user: User) -> QuerySet[InfoRequest]:
     """Requests my organisations must answer: received, or routed to one of my units."""
-    orgs = complaint_access.organisation_ids_of(user)
+    orgs = organisation_ids_of(user)
     return _base(user).filter(Q(receiver_organisation_id__in=orgs) | Q(routings__organisation_id__in=orgs))
 
 
 def outgoing(user: User) -> QuerySet[InfoRequest]:
-    return _base(user).filter(sender_organisation_id__in=complaint_access.organisation_ids_of(user))
+    return _base(user).filter(sender_organisation_id__in=organisation_ids_of(user))
 
 
 def request_list(
@@ -109,7 +109,7 @@ def routings_for(user: User, request: InfoRequest) -> list[Routing]:
     """Every routing for the sender and the receiver; a unit sees only its own."""
     qs = request.routings.select_related("organisation", "routed_by", "answered_by", "request")
     if not access.sees_whole_thread(user, request):
-        qs = qs.filter(organisation_id__in=complaint_access.organisation_ids_of(user))
+        qs = qs.filter(organisation_id__in=organisation_ids_of(user))
     return list(qs.order_by("routed_at", "id"))
 
 
@@ -117,7 +117,7 @@ def documents_for(user: User, request: InfoRequest) -> QuerySet[Document]:
     """The request's files; the receiver sees all, the sender what was sent to it (its own, the reply and
     the unit documents passed on), a unit the request's files and its own answers."""
     qs = request.documents.select_related("organisation")
-    orgs = complaint_access.organisation_ids_of(user)
+    orgs = organisation_ids_of(user)
     if user.is_superuser or request.receiver_organisation_id in orgs:
         return qs
     shown = Q(stage=Document.Stage.REQUEST)

@@ -1,4 +1,5 @@
-"""Who may see and do what. Every page, API endpoint and export asks here; nothing else decides.
+"""Who may see and do what with a complaint. Every page, API endpoint and export asks here; nothing else
+decides. Who belongs to which organisation with which role is the directory's (``tuntas.directory.access``).
 
 Identity rule (UU 37/2008 Pasal 24(2), SP4N-LAPOR! rahasia/anonim):
 - anonymous: no identity is stored, so there is nothing to show;
@@ -16,35 +17,11 @@ from collections.abc import Iterable
 from django.db.models import QuerySet
 
 from tuntas.complaints.models import Complaint, Handling
-from tuntas.directory.models import Membership, Organisation, Role, User
+from tuntas.directory.access import WORKING_ROLES, memberships_of, organisation_ids_of, roles_in
+from tuntas.directory.models import Organisation, Role, User
 
 IDENTITY_ROLES = frozenset({Role.ADMIN, Role.KOORDINATOR, Role.PIMPINAN, Role.AUDITOR})
 ASSIGNING_ROLES = frozenset({Role.ADMIN, Role.KOORDINATOR, Role.PIMPINAN})
-WORKING_ROLES = frozenset(set(Role.values) - {Role.VIEWER})
-
-
-def memberships_of(user: User) -> QuerySet[Membership]:
-    if not user.is_authenticated:
-        return Membership.objects.none()
-    return Membership.objects.filter(user=user, is_active=True, organisation__is_active=True)
-
-
-def organisation_ids_of(user: User) -> set[int]:
-    cache = getattr(user, "_tuntas_org_ids", None)
-    if cache is None:
-        cache = set(memberships_of(user).values_list("organisation_id", flat=True))
-        user._tuntas_org_ids = cache
-    return cache
-
-
-def roles_in(user: User, organisation_id: int) -> set[str]:
-    """The user's roles in one organisation. A superuser acts as admin everywhere."""
-    if not user.is_authenticated:
-        return set()
-    roles = set(memberships_of(user).filter(organisation_id=organisation_id).values_list("role", flat=True))
-    if user.is_superuser:
-        roles.add(Role.ADMIN)
-    return roles
 
 
 def visible_handlings(user: User) -> QuerySet[Handling]:

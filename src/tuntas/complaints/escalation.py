@@ -49,7 +49,7 @@ def escalation_option(
 
     Whether the body's SOP is loaded is left to ``services_transfer.reporter_escalate``, which checks it."""
     if handlings is None:
-        handlings = list(complaint.handlings.select_related("workflow", "organisation"))
+        handlings = list(complaint.handlings.select_related("workflow", "organisation__kind"))
     until = None
     waiting: list[Handling] = []
     if complaint.status == Complaint.Status.OPEN:
@@ -67,12 +67,12 @@ def escalation_option(
             return None
     else:
         return None
-    target = routing.escalation_target(complaint, {h.organisation.kind_id for h in handlings})
+    target = routing.escalation_target(complaint, {h.organisation.kind for h in handlings})
     if target is None or any(h.is_open and h.organisation_id == target.pk for h in handlings):
         return None
     return EscalationOption(
         organisation=target,
-        external=target.kind_id in routing.OMBUDSMAN_KINDS,
+        external=target.kind.is_external_oversight,
         reopens=complaint.status == Complaint.Status.CLOSED,
         waiting=tuple(waiting),
         until=until,

@@ -9,29 +9,26 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from tuntas.complaints import access, routing, transfers
 from tuntas.complaints.models import Handling
 from tuntas.complaints.services_transfer import TAKE_OVER_ROLES
 from tuntas.core import clock as time
+from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Organisation, User
+
+# A membership in an internal oversight body (the Inspektorat: oversight, not external like the Ombudsman).
+INTERNAL_OVERSIGHT = Q(
+    organisation__kind__oversight_rank__gt=0, organisation__kind__is_external_oversight=False
+)
 
 
 def inspektorats_of(user: User) -> list[Organisation]:
     """The Inspektorats the user is a member of (any role)."""
-    ids = (
-        access.memberships_of(user)
-        .filter(organisation__kind_id=routing.INSPEKTORAT_KIND)
-        .values("organisation_id")
-    )
+    ids = memberships_of(user).filter(INTERNAL_OVERSIGHT).values("organisation_id")
     return list(Organisation.objects.filter(pk__in=ids).exclude(region__isnull=True))
 
 
 def may_take_over(user: User) -> bool:
-    return (
-        access.memberships_of(user)
-        .filter(organisation__kind_id=routing.INSPEKTORAT_KIND, role__in=TAKE_OVER_ROLES)
-        .exists()
-    )
+    return memberships_of(user).filter(INTERNAL_OVERSIGHT, role__in=TAKE_OVER_ROLES).exists()
 
 
 def _in_region(code: str) -> Q:
@@ -58,7 +55,8 @@ def overseen_handlings(user: User, *, overdue_only: bool = False) -> QuerySet[Ha
     qs = (
         Handling.objects.filter(region, is_open=True)
         # The coordinator's verification is not a unit's handling: it is disposed, not taken over.
-        .exclude(organisation__kind_id__in={*transfers.OVERSIGHT_KINDS, routing.COORDINATOR_KIND})
+        .exclude(organisation__kind__oversight_rank__gt=0)
+        .exclude(organisation__kind__is_complaint_coordinator=True)
         .exclude(Exists(handled_here))
         .select_related("complaint", "complaint__category", "organisation", "workflow", "assignee")
     )

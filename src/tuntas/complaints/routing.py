@@ -1,6 +1,8 @@
 """Where a complaint goes: first (intake), back to its sender (kembalikan) and up (eskalasi).
 
-Routing is data (organisations, their kinds and regions), not code paths.
+Routing is data (organisations, their kinds and regions), not code paths: a kind says whether it is the
+complaint coordinator and where it stands in oversight (``OrganisationKind.is_complaint_coordinator``,
+``oversight_rank``, ``is_external_oversight``).
 """
 
 from __future__ import annotations
@@ -8,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.db.models import IntegerField, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from tuntas.core.errors import InvalidInput
-from tuntas.directory.models import Organisation, Region
+from tuntas.directory.models import Organisation, OrganisationKind, Region
 
-COORDINATOR_KIND = "koordinator"
-INSPEKTORAT_KIND = "inspektorat"
-OMBUDSMAN_KINDS = ("ombudsman_perwakilan", "ombudsman_pusat")
+NO_CEILING = 32767  # no external oversight kind: every rank above is on the ladder
 
 
 def covers(org: Organisation, region_code: str) -> bool:
@@ -33,9 +35,14 @@ def _most_local(candidates: list[Organisation], region_code: str | None) -> Orga
     return max(found, key=lambda o: len(o.region_id)) if found else None
 
 
-def covering(kind: str, region_code: str | None) -> Organisation | None:
-    """The active organisation of ``kind`` whose region covers ``region_code`` (the most local one)."""
-    return _most_local(list(Organisation.objects.filter(kind_id=kind, is_active=True)), region_code)
+def coordinators():  # noqa: ANN201 - QuerySet[Organisation]
+    """The active complaint coordinators (koordinator pengaduan: they verify and dispose)."""
+    return Organisation.objects.filter(kind__is_complaint_coordinator=True, is_active=True)
+
+
+def coordinator_covering(region_code: str | None) -> Organisation | None:
+    """The complaint coordinator whose region covers ``region_code`` (the most local one)."""
+    return _most_local(list(coordinators()), region_code)
 
 
 def intake_for(*, region: Region | None, explicit: Organisation | None) -> Organisation:
@@ -47,15 +54,13 @@ def intake_for(*, region: Region | None, explicit: Organisation | None) -> Organ
                 errors={"intake_organisation": _("Unit ini belum membuka layanan pengaduan.")},
             )
         return explicit
-    coordinators = list(
-        Organisation.objects.filter(kind_id=COORDINATOR_KIND, is_active=True).select_related("region")
-    )
+    coordinators_ = list(coordinators().select_related("region"))
     if region is not None:
-        found = [c for c in coordinators if covers(c, region.code)]
+        found = [c for c in coordinators_ if covers(c, region.code)]
         if found:
             return max(found, key=lambda c: len(c.region_id))
-    if len(coordinators) == 1 or (coordinators and region is None):
-        return coordinators[0]
+    if len(coordinators_) == 1 or (coordinators_ and region is None):
+        return coordinators_[0]
     raise InvalidInput(
         _("Belum ada unit penerima pengaduan untuk wilayah ini."),
         errors={"region": _("Wilayah ini belum terhubung dengan koordinator pengaduan.")},
@@ -81,27 +86,43 @@ def return_destination(handling) -> Organisation | None:  # noqa: ANN001 - a Han
     (filed directly at this unit) the complaint coordinator covering the complaint's region."""
     if handling.parent_id is not None:
         return handling.parent.organisation
-    coordinator = covering(COORDINATOR_KIND, complaint_region_code(handling.complaint))
+    coordinator = coordinator_covering(complaint_region_code(handling.complaint))
     return coordinator if coordinator and coordinator.pk != handling.organisation_id else None
 
 
-def escalation_target(complaint, handled_kinds: Iterable[str] | None = None) -> Organisation | None:  # noqa: ANN001
-    """The next oversight body up for a reporter's escalation: the Inspektorat covering the complaint's
-    region, or, once an Inspektorat has handled it (or none covers the region), the Ombudsman Perwakilan
-    covering it; None after the Ombudsman. ``handled_kinds``: the kinds of the organisations that handled
-    it, when the caller has them already."""
+def escalation_target(
+    complaint,  # noqa: ANN001 - a Complaint (no import cycle)
+    handled_kinds: Iterable[OrganisationKind] | None = None,
+) -> Organisation | None:
+    """The next oversight body up for a reporter's escalation: the organisation of the lowest oversight rank
+    above every rank that handled the complaint whose region covers the complaint's (the Inspektorat, then,
+    once it handled it or none covers the region, the Ombudsman Perwakilan). The ladder ends at the first
+    external rank: after the Ombudsman has handled it, None. ``handled_kinds``: the kinds of the
+    organisations that handled it, when the caller has them already."""
     if handled_kinds is None:
-        handled_kinds = complaint.handlings.values_list("organisation__kind_id", flat=True)
-    handled = set(handled_kinds)
-    if handled & set(OMBUDSMAN_KINDS):
+        handled_kinds = OrganisationKind.objects.filter(
+            organisations__handlings__complaint=complaint
+        ).distinct()
+    handled = list(handled_kinds)
+    if any(k.is_oversight and k.is_external_oversight for k in handled):
         return None
-    ladder = [INSPEKTORAT_KIND, OMBUDSMAN_KINDS[0]]
-    if INSPEKTORAT_KIND in handled:
-        ladder = ladder[1:]
+    above = max((k.oversight_rank for k in handled), default=0)
     code = complaint_region_code(complaint)
-    candidates = list(Organisation.objects.filter(kind_id__in=ladder, is_active=True))
-    for kind in ladder:
-        org = _most_local([o for o in candidates if o.kind_id == kind], code)
+    # The lowest external rank tops the ladder: a reporter goes to the Ombudsman Perwakilan, never past it.
+    top = OrganisationKind.objects.filter(is_external_oversight=True, oversight_rank__gt=0).order_by(
+        "oversight_rank"
+    )
+    candidates = list(
+        Organisation.objects.filter(
+            kind__oversight_rank__gt=above,
+            kind__oversight_rank__lte=Coalesce(
+                Subquery(top.values("oversight_rank")[:1]), Value(NO_CEILING), output_field=IntegerField()
+            ),
+            is_active=True,
+        ).select_related("kind")
+    )
+    for rank in sorted({o.kind.oversight_rank for o in candidates}):
+        org = _most_local([o for o in candidates if o.kind.oversight_rank == rank], code)
         if org is not None:
             return org
     return None

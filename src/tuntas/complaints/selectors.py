@@ -209,7 +209,7 @@ def public_status(complaint: Complaint) -> PublicStatus:
     every open handling (two bodies may handle it at once), and whether they may escalate it."""
     if complaint.status == Complaint.Status.WITHDRAWN:
         return PublicStatus(_("Dicabut oleh pelapor"), "", None, "", False, False, False, False, False)
-    every = list(complaint.handlings.select_related("workflow", "organisation"))
+    every = list(complaint.handlings.select_related("workflow", "organisation__kind"))
     if complaint.status == Complaint.Status.CLOSED:
         return PublicStatus(
             label=_closed_label(every),

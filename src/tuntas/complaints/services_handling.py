@@ -14,12 +14,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from tuntas.complaints import access, routing, transfers
+from tuntas.complaints import routing, transfers
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.complaints.notifications import notify_reporter
 from tuntas.core import clock as time
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
+from tuntas.directory.access import organisation_ids_of, roles_in
 from tuntas.directory.models import Organisation, User
 from tuntas.sla.services import clocks_apply, clocks_stop_all
 from tuntas.workflows import engine
@@ -194,9 +195,7 @@ def _ensure_visible(actor: Actor, handling: Handling) -> None:
     if actor.kind:  # the reporter (proved by the secret) and the system
         return
     user = actor.user
-    if user is None or not (
-        user.is_superuser or handling.organisation_id in access.organisation_ids_of(user)
-    ):
+    if user is None or not (user.is_superuser or handling.organisation_id in organisation_ids_of(user)):
         raise NotFound(_("Penanganan tidak ditemukan."))
 
 
@@ -205,7 +204,7 @@ def _check(
 ) -> tuple[engine.Workflow, engine.TransitionSpec, dict, dict]:
     """The check step: may ``actor`` take ``transition`` on the handling as read, with ``data``?"""
     wf = workflow_for(handling)
-    roles = actor.roles_override or access.roles_in(actor.user, handling.organisation_id)
+    roles = actor.roles_override or roles_in(actor.user, handling.organisation_id)
     try:
         spec, cleaned = wf.check(handling.state, transition, roles, data)
     except engine.TransitionNotAllowed as exc:

@@ -16,6 +16,7 @@ from tuntas.complaints.models import Complaint, Event, Handling, ReporterIdentit
 from tuntas.complaints.notifications import notify_reporter, notify_staff_about
 from tuntas.complaints.services_handling import _lock
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from tuntas.directory.access import roles_in
 from tuntas.directory.models import User
 
 
@@ -80,7 +81,7 @@ def handling_assign(*, actor: User, handling_id: int, assignee_id: int | None) -
                 )
             if not access.can_assign(actor, handling, assignee):
                 raise NotPermitted(_("Anda tidak dapat menugaskan penanganan ini."))
-        elif not (access.roles_in(actor, handling.organisation_id) & access.ASSIGNING_ROLES):
+        elif not (roles_in(actor, handling.organisation_id) & access.ASSIGNING_ROLES):
             raise NotPermitted(_("Anda tidak dapat mengubah penugasan."))
         before = handling.assignee_id
         Handling.objects.filter(pk=handling.pk).update(assignee=assignee, version=F("version") + 1)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tuntas.complaints import access, routing, transfers
+from tuntas.complaints import routing, transfers
 from tuntas.complaints.escalation import EscalationOption, escalation_option
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
@@ -32,6 +32,7 @@ from tuntas.complaints.services_handling import (
 )
 from tuntas.complaints.services_reporter import REPORTER, complaint_by_secret, complaint_by_token
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Organisation, Role, User
 from tuntas.workflows.registry import workflow_for
 
@@ -57,8 +58,8 @@ def _inspektorat_of(actor: User, complaint: Complaint) -> Organisation:
     code = routing.complaint_region_code(complaint)
     covering = [
         m
-        for m in access.memberships_of(actor)
-        .filter(organisation__kind_id=routing.INSPEKTORAT_KIND)
+        for m in memberships_of(actor)
+        .filter(organisation__kind__oversight_rank__gt=0, organisation__kind__is_external_oversight=False)
         .select_related("organisation", "organisation__kind")
         if code is None or routing.covers(m.organisation, code)
     ]
@@ -77,14 +78,14 @@ def handling_take_over(*, actor: User, handling_id: int, reason: str) -> Handlin
     the Inspektorat in its SOP's first state with the reason as its instruction. Returns the new handling."""
     reason = _reason(reason)
     seen = (
-        Handling.objects.select_related("complaint", "organisation", "workflow")
+        Handling.objects.select_related("complaint", "organisation__kind", "workflow")
         .filter(pk=handling_id)
         .first()
     )
     if seen is None:
         raise NotFound(_("Penanganan tidak ditemukan."))
     inspektorat = _inspektorat_of(actor, seen.complaint)
-    if seen.organisation.kind_id in transfers.OVERSIGHT_KINDS:
+    if seen.organisation.kind.is_oversight:
         raise Conflict(_("Penanganan oleh lembaga pengawas tidak dapat diambil alih."))
     if not seen.is_open:
         raise Conflict(_("Penanganan ini sudah selesai."))

@@ -17,8 +17,6 @@ from tuntas.directory.models import Organisation
 from tuntas.notify.models import OutboxMessage
 from tuntas.notify.services import outbox_enqueue
 
-COORDINATOR = "koordinator"
-OVERSIGHT_KINDS = frozenset({"inspektorat", "ombudsman_perwakilan", "ombudsman_pusat"})
 # A transition closing with this reason sends the handling back to its sender (see opd.yaml "kembalikan").
 RETURN_REASON = "dikembalikan"
 
@@ -36,12 +34,13 @@ MOVE_LABELS = {
 
 
 def dispose_move(sender: Organisation, receiver: Organisation) -> str:
-    """Name an SOP disposal by who sends it where: down from oversight is limpah, up to it eskalasi."""
-    if sender.kind_id == COORDINATOR:
+    """Name an SOP disposal by who sends it where (the kinds' roles): from the complaint coordinator it is
+    disposisi, down from oversight limpah, up to it eskalasi."""
+    if sender.kind.is_complaint_coordinator:
         return DISPOSISI
-    if sender.kind_id in OVERSIGHT_KINDS and receiver.kind_id not in OVERSIGHT_KINDS:
+    if sender.kind.is_oversight and not receiver.kind.is_oversight:
         return LIMPAH
-    if receiver.kind_id in OVERSIGHT_KINDS:
+    if receiver.kind.is_oversight:
         return ESKALASI
     return TERUSKAN
 

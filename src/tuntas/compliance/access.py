@@ -13,8 +13,8 @@
 
 from __future__ import annotations
 
-from tuntas.complaints.access import organisation_ids_of, roles_in
 from tuntas.compliance.models import Assessment, Round
+from tuntas.directory.access import organisation_ids_of, roles_in
 from tuntas.directory.models import Role, User
 
 SELF_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN, Role.PETUGAS, Role.FOCAL_POINT})

@@ -8,11 +8,11 @@ from decimal import Decimal
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.access import organisation_ids_of
 from tuntas.compliance import access, scoring
 from tuntas.compliance.models import Answer, Assessment, Evidence, Round
 from tuntas.compliance.results import review_result, self_result
 from tuntas.core.errors import NotFound
+from tuntas.directory.access import organisation_ids_of
 from tuntas.directory.models import User
 
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from tuntas.complaints.access import WORKING_ROLES, memberships_of, organisation_ids_of, roles_in
 from tuntas.cooperation.models import Activity, Agreement, Training
+from tuntas.directory.access import WORKING_ROLES, memberships_of, organisation_ids_of, roles_in
 from tuntas.directory.models import Organisation, Role, User
 
 MANAGING_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN, Role.KOORDINATOR})
@@ -96,9 +96,9 @@ def may_record_agreements(user: User) -> bool:
         return True
     return (
         memberships_of(user)
+        .filter(role__in=MANAGING_ROLES)
         .filter(
-            role__in=MANAGING_ROLES,
-            organisation__kind_id__in=("pemkab", "koordinator", "ombudsman_perwakilan"),
+            ~Q(organisation__kind__agreement_party="") | Q(organisation__kind__is_complaint_coordinator=True)
         )
         .exists()
     )

@@ -1,14 +1,66 @@
-"""The seeded catalogues (focus areas, training kinds): put back when gone (a flushed test database)."""
+"""The seeded catalogues (focus areas of a nota kesepakatan, kinds of capacity-building activity) as plain
+data, written by the data migration and put back by ``ensure_catalogues`` when gone (a flushed test database).
+An admin's edits to the rows are kept: both only upsert these codes."""
 
 from __future__ import annotations
 
-import importlib
+# Focus areas of a Pemkab-Ombudsman nota kesepakatan, as named in the 2026 agreements in Kalimantan Selatan:
+# code, name, name_en, sort, description.
+FOCUS_AREAS = [
+    (
+        "standar-kualitas",
+        "Standar dan kualitas pelayanan",
+        "Service standards and quality",
+        10,
+        "Penyusunan, penetapan dan publikasi standar pelayanan; penyederhanaan proses layanan.",
+    ),
+    (
+        "pencegahan-maladministrasi",
+        "Pencegahan maladministrasi",
+        "Maladministration prevention",
+        20,
+        "Desa Anti-Maladministrasi, kajian sistemik, pendampingan unit layanan.",
+    ),
+    (
+        "pengawasan-pengaduan",
+        "Pengawasan dan sistem pengaduan",
+        "Oversight and complaint system",
+        30,
+        "Pengelolaan pengaduan di setiap unit, SP4N-LAPOR!, tindak lanjut laporan dan tindakan korektif.",
+    ),
+    (
+        "peningkatan-kapasitas",
+        "Peningkatan kapasitas",
+        "Capacity building",
+        40,
+        "Bimbingan teknis, sosialisasi dan pelatihan aparatur pelayanan publik.",
+    ),
+]
 
-from django.apps import apps
+# Kinds of capacity-building activities: code, name, name_en, sort.
+TRAINING_KINDS = [
+    ("bimtek", "Bimbingan teknis (Bimtek)", "Technical guidance", 10),
+    ("sosialisasi", "Sosialisasi pencegahan maladministrasi", "Maladministration prevention outreach", 20),
+    ("fgd", "Diskusi kelompok terpumpun (FGD)", "Focus group discussion", 30),
+    ("pelatihan", "Pelatihan", "Training course", 40),
+    ("pendampingan", "Pendampingan/asistensi", "Mentoring and assistance", 50),
+    ("rapat-koordinasi", "Rapat koordinasi", "Coordination meeting", 60),
+]
 
-from tuntas.cooperation.models import FocusArea, TrainingKind
+
+def load_catalogues(focus_area_model, training_kind_model) -> None:  # noqa: ANN001 - historical or real models
+    for code, name, name_en, sort, description in FOCUS_AREAS:
+        focus_area_model.objects.update_or_create(
+            code=code, defaults={"name": name, "name_en": name_en, "sort": sort, "description": description}
+        )
+    for code, name, name_en, sort in TRAINING_KINDS:
+        training_kind_model.objects.update_or_create(
+            code=code, defaults={"name": name, "name_en": name_en, "sort": sort}
+        )
 
 
 def ensure_catalogues() -> None:
+    from tuntas.cooperation.models import FocusArea, TrainingKind
+
     if not FocusArea.objects.exists() or not TrainingKind.objects.exists():
-        importlib.import_module("tuntas.cooperation.migrations.0002_catalogues").forwards(apps, None)
+        load_catalogues(FocusArea, TrainingKind)

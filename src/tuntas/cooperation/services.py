@@ -32,7 +32,7 @@ from tuntas.cooperation.models import (
 )
 from tuntas.core import clock
 from tuntas.core.errors import InvalidInput, NotFound, NotPermitted
-from tuntas.directory.models import Organisation, User
+from tuntas.directory.models import Organisation, OrganisationKind, User
 
 Status = Activity.Status
 Kind = LogEntry.Kind
@@ -129,7 +129,7 @@ def _check_dates(
 
 def _default_coordinator(pemkab: Organisation) -> Organisation | None:
     return (
-        Organisation.objects.filter(parent=pemkab, kind_id="koordinator", is_active=True)
+        Organisation.objects.filter(parent=pemkab, kind__is_complaint_coordinator=True, is_active=True)
         .order_by("pk")
         .first()
     )
@@ -155,9 +155,11 @@ def agreement_create(
     Pemkab, its coordinator or the Ombudsman). Its areas are the given focus-area codes, every active one by
     default."""
     ensure_catalogues()
-    pemkab = Organisation.objects.filter(pk=pemkab_id, kind_id="pemkab", is_active=True).first()
+    pemkab = Organisation.objects.filter(
+        pk=pemkab_id, kind__agreement_party=OrganisationKind.Party.PEMDA, is_active=True
+    ).first()
     ombudsman = Organisation.objects.filter(
-        pk=ombudsman_id, kind_id="ombudsman_perwakilan", is_active=True
+        pk=ombudsman_id, kind__agreement_party=OrganisationKind.Party.OMBUDSMAN, is_active=True
     ).first()
     title = _text(title)
     errors: dict[str, str] = {}

@@ -42,8 +42,42 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(OrganisationKind)
 class OrganisationKindAdmin(admin.ModelAdmin):
-    list_display = ("slug", "name", "default_workflow", "sees_confidential_identity", "sort", "organisations")
+    list_display = (
+        "slug",
+        "name",
+        "default_workflow",
+        "sees_confidential_identity",
+        "is_complaint_coordinator",
+        "oversight_rank",
+        "is_external_oversight",
+        "may_be_reported",
+        "in_compliance_assessment",
+        "village_type",
+        "agreement_party",
+        "sort",
+        "organisations",
+    )
     list_editable = ("sort",)
+    list_filter = ("is_complaint_coordinator", "oversight_rank", "village_type", "agreement_party")
+    fieldsets = (
+        (None, {"fields": ("slug", "name", "name_en", "default_workflow", "sort")}),
+        (
+            _("Peran dalam pengaduan"),
+            {
+                "fields": (
+                    "is_complaint_coordinator",
+                    "oversight_rank",
+                    "is_external_oversight",
+                    "sees_confidential_identity",
+                    "may_be_reported",
+                )
+            },
+        ),
+        (
+            _("Peran dalam pencegahan"),
+            {"fields": ("in_compliance_assessment", "village_type", "agreement_party")},
+        ),
+    )
     search_fields = ("slug", "name")
     ordering = ("sort", "slug")
 
@@ -60,7 +94,8 @@ class OrganisationKindAdmin(admin.ModelAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
-        # Kinds are referenced by code (routing, SOP field 'kinds'); removing one breaks SOPs silently.
+        # Kinds are referenced by code in SOPs (field 'kinds') and by organisations; removing one breaks SOPs
+        # silently.
         return False
 
 

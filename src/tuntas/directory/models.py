@@ -75,6 +75,65 @@ class OrganisationKind(models.Model):
     sees_confidential_identity = models.BooleanField(
         _("boleh melihat identitas pelapor rahasia"), default=False
     )
+    # What an organisation of this kind does in a complaint's path and in the prevention programmes. Routing,
+    # transfers, escalation and the forms read these, never a kind's code, so a deployment can define its own.
+    is_complaint_coordinator = models.BooleanField(
+        _("koordinator pengaduan (memverifikasi dan mendisposisi)"),
+        default=False,
+        help_text=_("Menerima pengaduan yang belum jelas unitnya di wilayahnya dan mendisposisikannya."),
+    )
+    oversight_rank = models.PositiveSmallIntegerField(
+        _("tingkat pengawasan"),
+        default=0,
+        help_text=_(
+            "0 = bukan pengawas; makin tinggi makin atas, mis. Inspektorat 1, Ombudsman Perwakilan 2, "
+            "Ombudsman pusat 3. Eskalasi pelapor naik ke tingkat berikutnya."
+        ),
+    )
+    is_external_oversight = models.BooleanField(
+        _("pengawas eksternal"),
+        default=False,
+        help_text=_(
+            "Pengawas di luar pemerintah daerah (Ombudsman): memeriksa berdampingan, tidak mengambil alih; "
+            "eskalasi pelapor berakhir di sini. Pengawas internal (Inspektorat) dapat mengambil alih."
+        ),
+    )
+    may_be_reported = models.BooleanField(
+        _("dapat disebut sebagai terlapor"),
+        default=False,
+        help_text=_("Pelapor dapat memilihnya sebagai instansi yang diadukan."),
+    )
+    in_compliance_assessment = models.BooleanField(_("peserta penilaian kepatuhan"), default=False)
+
+    class Village(models.TextChoices):
+        NONE = "", _("bukan desa/kelurahan")
+        DESA = "desa", _("desa")
+        KELURAHAN = "kelurahan", _("kelurahan")
+
+    village_type = models.CharField(
+        _("desa/kelurahan"),
+        max_length=10,
+        choices=Village.choices,
+        blank=True,
+        default="",
+        help_text=_("Pemerintahan desa atau kelurahan: peserta program Desa Anti-Maladministrasi."),
+    )
+
+    class Party(models.TextChoices):
+        NONE = "", _("bukan pihak")
+        PEMDA = "pemda", _("pemerintah daerah")
+        OMBUDSMAN = "ombudsman", _("Ombudsman")
+
+    agreement_party = models.CharField(
+        _("pihak nota kesepakatan"),
+        max_length=10,
+        choices=Party.choices,
+        blank=True,
+        default="",
+        help_text=_(
+            "Sisi mana dalam nota kesepakatan Pemda-Ombudsman dan program Desa Anti-Maladministrasi."
+        ),
+    )
     sort = models.PositiveSmallIntegerField(default=100)
 
     class Meta:
@@ -84,6 +143,15 @@ class OrganisationKind(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_oversight(self) -> bool:
+        return self.oversight_rank > 0
+
+    @property
+    def is_internal_oversight(self) -> bool:
+        """A government's own supervisor (the Inspektorat): it may take a unit's complaint over."""
+        return self.oversight_rank > 0 and not self.is_external_oversight
 
 
 class Organisation(models.Model):

@@ -11,7 +11,8 @@ import datetime as dt
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
 from tuntas.core import clock as time
-from tuntas.directory.models import Membership, Role, User
+from tuntas.directory.access import memberships_of
+from tuntas.directory.models import Role, User
 from tuntas.notify.models import DeliveryAttempt, OutboxMessage
 
 # A message still pending this long after it was written is stuck (worker down, receiver failing).
@@ -26,9 +27,7 @@ def can_review_deliveries(user: User) -> bool:
         return True
     cached = getattr(user, "_tuntas_delivery_reviewer", None)
     if cached is None:
-        cached = Membership.objects.filter(
-            user=user, is_active=True, organisation__is_active=True, role=Role.ADMIN
-        ).exists()
+        cached = memberships_of(user).filter(role=Role.ADMIN).exists()
         user._tuntas_delivery_reviewer = cached
     return cached
 

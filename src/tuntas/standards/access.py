@@ -1,11 +1,11 @@
 """Who may do what with service standards: admin, pimpinan and petugas of the service's organisation draft;
-only pimpinan and admin publish. A superuser acts as admin everywhere (complaints.access.roles_in)."""
+only pimpinan and admin publish. A superuser acts as admin everywhere (directory.access.roles_in)."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from tuntas.complaints.access import memberships_of, roles_in
+from tuntas.directory.access import memberships_of, roles_in
 from tuntas.directory.models import Organisation, Role, User
 
 DRAFTING_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN, Role.PETUGAS})

@@ -1,15 +1,10 @@
-"""The component catalogue: the codes the code relies on, restoring the seeded rows, and how the structured
-values (time limit, cost) read in a sentence."""
+"""The component catalogue: the codes the code relies on, the seeded rows (plain data, written by the data
+migration and by ``ensure_components``) and how the structured values (time limit, cost) read in a sentence."""
 
 from __future__ import annotations
 
-import importlib
-
-from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-
-from tuntas.standards.models import Component
 
 PERSYARATAN = "persyaratan"
 PROSEDUR = "prosedur"
@@ -21,11 +16,131 @@ PENGADUAN = "pengaduan"
 # Components with a number besides their text, and the ServiceStandard field that holds it.
 STRUCTURED = {JANGKA_WAKTU: "time_limit_days", BIAYA: "cost_rupiah"}
 
+# The 14 components of a service standard (UU 25/2009 Pasal 21, PermenPANRB 15/2014 lampiran):
+# code, name, name_en, group, sort, hint for the person filling it in.
+COMPONENTS = [
+    (
+        "persyaratan",
+        "Persyaratan",
+        "Requirements",
+        "penyampaian",
+        10,
+        "Dokumen atau barang yang dibawa pemohon, satu per baris.",
+    ),
+    (
+        "prosedur",
+        "Sistem, mekanisme dan prosedur",
+        "System, mechanism and procedure",
+        "penyampaian",
+        20,
+        "Langkah pelayanan dari permohonan sampai produk diterima, satu langkah per baris.",
+    ),
+    (
+        "jangka_waktu",
+        "Jangka waktu penyelesaian",
+        "Completion time",
+        "penyampaian",
+        30,
+        "Lama penyelesaian sejak berkas lengkap diterima; isi juga jumlah hari kerjanya.",
+    ),
+    (
+        "biaya",
+        "Biaya/tarif",
+        "Cost/tariff",
+        "penyampaian",
+        40,
+        "Besaran biaya dan dasar penetapannya; tulis Gratis bila tanpa biaya. Isi juga angkanya (0 = gratis).",
+    ),
+    ("produk", "Produk pelayanan", "Service product", "penyampaian", 50, "Hasil yang diterima pemohon."),
+    (
+        "pengaduan",
+        "Penanganan pengaduan, saran dan masukan",
+        "Complaints, suggestions and feedback",
+        "penyampaian",
+        60,
+        "Saluran pengaduan (loket, telepon, WhatsApp, SP4N-LAPOR!, situs ini) dan cara penanganannya.",
+    ),
+    (
+        "dasar_hukum",
+        "Dasar hukum",
+        "Legal basis",
+        "pengelolaan",
+        110,
+        "Peraturan yang menjadi dasar penyelenggaraan layanan.",
+    ),
+    (
+        "sarana_prasarana",
+        "Sarana, prasarana dan/atau fasilitas",
+        "Facilities and infrastructure",
+        "pengelolaan",
+        120,
+        "Ruang, peralatan dan fasilitas pelayanan, termasuk untuk penyandang disabilitas.",
+    ),
+    (
+        "kompetensi_pelaksana",
+        "Kompetensi pelaksana",
+        "Staff competence",
+        "pengelolaan",
+        130,
+        "Pengetahuan, keahlian, keterampilan dan pengalaman yang dibutuhkan pelaksana.",
+    ),
+    (
+        "pengawasan_internal",
+        "Pengawasan internal",
+        "Internal supervision",
+        "pengelolaan",
+        140,
+        "Siapa mengawasi pelaksanaan layanan dan bagaimana.",
+    ),
+    (
+        "jumlah_pelaksana",
+        "Jumlah pelaksana",
+        "Number of staff",
+        "pengelolaan",
+        150,
+        "Jumlah pelaksana sesuai beban kerja.",
+    ),
+    (
+        "jaminan_pelayanan",
+        "Jaminan pelayanan (maklumat)",
+        "Service guarantee (service declaration)",
+        "pengelolaan",
+        160,
+        "Kepastian bahwa layanan diberikan sesuai standar: isi maklumat pelayanan.",
+    ),
+    (
+        "jaminan_keamanan",
+        "Jaminan keamanan dan keselamatan pelayanan",
+        "Security and safety guarantee",
+        "pengelolaan",
+        170,
+        "Rasa aman, bebas bahaya dan risiko bagi pengguna layanan dan datanya.",
+    ),
+    (
+        "evaluasi_kinerja",
+        "Evaluasi kinerja pelaksana",
+        "Staff performance evaluation",
+        "pengelolaan",
+        180,
+        "Cara dan jadwal menilai pelaksanaan standar, misalnya survei kepuasan masyarakat.",
+    ),
+]
+
+
+def load_components(model) -> None:  # noqa: ANN001 - the migration's historical model or the real one
+    """Upsert the 14 components with ``model``."""
+    for code, name, name_en, group, sort, hint in COMPONENTS:
+        model.objects.update_or_create(
+            code=code, defaults={"name": name, "name_en": name_en, "group": group, "sort": sort, "hint": hint}
+        )
+
 
 def ensure_components() -> None:
-    """Put the seeded catalogue back when it is gone (a flushed test database), without copying the list."""
+    """Put the seeded catalogue back when it is gone (a flushed test database)."""
+    from tuntas.standards.models import Component
+
     if not Component.objects.exists():
-        importlib.import_module("tuntas.standards.migrations.0002_component_catalogue").forwards(apps, None)
+        load_components(Component)
 
 
 def rupiah(amount: int) -> str:

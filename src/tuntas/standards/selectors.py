@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.access import organisation_ids_of
 from tuntas.core import clock
 from tuntas.core.errors import NotFound
+from tuntas.directory.access import organisation_ids_of
 from tuntas.directory.models import Organisation, User
 from tuntas.standards.catalogue import BIAYA, JANGKA_WAKTU, PROSEDUR
 from tuntas.standards.models import Component, ConsultationComment, Service, ServiceStandard

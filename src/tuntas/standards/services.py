@@ -18,9 +18,9 @@ from django.utils.dateformat import format as date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.access import roles_in
 from tuntas.core import clock
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted, TransitionNotAllowed
+from tuntas.directory.access import roles_in
 from tuntas.directory.models import Organisation, User
 from tuntas.standards.access import DRAFTING_ROLES, PUBLISHING_ROLES, sees
 from tuntas.standards.catalogue import JANGKA_WAKTU, STRUCTURED, ensure_components

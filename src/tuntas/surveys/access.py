@@ -1,13 +1,13 @@
 """Who may do what with satisfaction surveys: admin, pimpinan and petugas of the organisation open and close
 its survey periods (the roles that draft its service standards); any member of the organisation reads its
-results in the console. A superuser acts as admin everywhere (complaints.access.roles_in). Answering a
+results in the console. A superuser acts as admin everywhere (directory.access.roles_in). Answering a
 survey needs no account, and the published results are public."""
 
 from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from tuntas.complaints.access import memberships_of, organisation_ids_of, roles_in
+from tuntas.directory.access import memberships_of, organisation_ids_of, roles_in
 from tuntas.directory.models import Organisation, User
 from tuntas.standards.access import DRAFTING_ROLES
 

@@ -10,7 +10,7 @@
 - A member of the village itself never verifies or designates it, whatever other memberships they hold.
 - Who sees a programme's console pages: members of the Pemkab, its verifiers and the Ombudsman (any role),
   and superusers; a village's staff see their own village's page only.
-A superuser acts as admin everywhere (complaints.access.roles_in) but holds no verifier role: verification
+A superuser acts as admin everywhere (directory.access.roles_in) but holds no verifier role: verification
 and designation come only from memberships.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from tuntas.complaints.access import memberships_of, organisation_ids_of, roles_in
+from tuntas.directory.access import memberships_of, organisation_ids_of, roles_in
 from tuntas.directory.models import Role, User
 from tuntas.villages.models import Participation, Programme
 

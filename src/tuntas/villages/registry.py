@@ -7,22 +7,15 @@ version (``instrument_save``), so rounds keep the version they were opened with.
 from __future__ import annotations
 
 import functools
-import importlib
-from pathlib import Path
 
-from django.apps import apps
 from django.db import transaction
 
 from tuntas.core.errors import NotFound
 from tuntas.villages.instrument import Instrument, parse_instrument
 from tuntas.villages.models import InstrumentVersion
+from tuntas.villages.shipped import load_shipped_instruments
 
-SHIPPED_DIR = Path(__file__).resolve().parent / "instruments"
 DEFAULT_SLUG = "dam-kotabaru"
-
-
-def shipped_files() -> list[Path]:
-    return sorted(SHIPPED_DIR.glob("*.yaml"))
 
 
 @transaction.atomic
@@ -47,9 +40,9 @@ def instrument_save(*, source: str) -> InstrumentVersion:
 
 
 def ensure_instrument() -> None:
-    """Put the shipped instrument back when it is gone (a flushed test database), without copying the list."""
+    """Put the shipped instrument back when it is gone (a flushed test database)."""
     if not InstrumentVersion.objects.exists():
-        importlib.import_module("tuntas.villages.migrations.0002_shipped_instrument").forwards(apps, None)
+        load_shipped_instruments(InstrumentVersion)
 
 
 @functools.lru_cache(maxsize=64)

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from tuntas.core.errors import NotFound
-from tuntas.directory.models import Organisation, Region, User
+from tuntas.directory.models import Organisation, OrganisationKind, Region, User
 from tuntas.villages import access
 from tuntas.villages.models import Participation, Programme, Stage, StageChange
 
@@ -32,10 +32,12 @@ STAGE_ORDER = [
 def programme_villages(programme: Programme) -> QuerySet[Organisation]:
     """The desa (and kelurahan, when the programme includes them) organisations whose region lies in the
     programme's regency, from the region data rather than the organisation tree."""
-    kinds = ["desa", "kelurahan"] if programme.include_kelurahan else ["desa"]
+    kinds = [OrganisationKind.Village.DESA]
+    if programme.include_kelurahan:
+        kinds.append(OrganisationKind.Village.KELURAHAN)
     code = programme.pemkab.region_id
     return Organisation.objects.filter(
-        kind_id__in=kinds, is_active=True, region__code__startswith=f"{code}.", region__level=4
+        kind__village_type__in=kinds, is_active=True, region__code__startswith=f"{code}.", region__level=4
     ).order_by("region_id")
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from tuntas.complaints.uploads import clean_upload, store_clean_file
 from tuntas.core import clock
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted, TransitionNotAllowed
-from tuntas.directory.models import Organisation, User
+from tuntas.directory.models import Organisation, OrganisationKind, User
 from tuntas.villages import access
 from tuntas.villages.instrument import Instrument
 from tuntas.villages.models import (
@@ -142,11 +142,11 @@ def programme_create(
     if not access.can_create_programme(actor, pemkab_id, ombudsman_id):
         raise NotPermitted(_("Anda tidak berwenang membuat program Desa Anti-Maladministrasi."))
     pemkab = Organisation.objects.filter(pk=pemkab_id, is_active=True).select_related("region").first()
-    ombudsman = Organisation.objects.filter(pk=ombudsman_id, is_active=True).first()
+    ombudsman = Organisation.objects.filter(pk=ombudsman_id, is_active=True).select_related("kind").first()
     errors = {}
     if pemkab is None or pemkab.region is None or pemkab.region.level != 2:
         errors["pemkab"] = _("Pilih Pemkab dengan wilayah kabupaten/kota.")
-    if ombudsman is None or ombudsman.kind_id != "ombudsman_perwakilan":
+    if ombudsman is None or ombudsman.kind.agreement_party != OrganisationKind.Party.OMBUDSMAN:
         errors["ombudsman"] = _("Pilih Ombudsman RI Perwakilan.")
     if not 2000 <= int(year) <= 2100:
         errors["year"] = _("Tahun tidak sah.")
@@ -154,7 +154,14 @@ def programme_create(
         raise InvalidInput(_("Periksa data program."), errors=errors)
     verifiers = list(Organisation.objects.filter(pk__in=verifier_ids, is_active=True))
     if not verifiers:
-        verifiers = list(Organisation.objects.filter(parent=pemkab, kind_id="inspektorat", is_active=True))
+        verifiers = list(
+            Organisation.objects.filter(
+                parent=pemkab,
+                kind__oversight_rank__gt=0,
+                kind__is_external_oversight=False,
+                is_active=True,
+            )
+        )
     name = " ".join((name or "").split()) or _("Desa Anti-Maladministrasi %(region)s") % {
         "region": pemkab.region.name
     }

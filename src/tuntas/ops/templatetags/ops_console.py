@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django import template
 
-from tuntas.complaints import access
+from tuntas.directory import access
 from tuntas.core import clock as time
 from tuntas.directory.models import Role
 from tuntas.ops.heartbeat import WORKER, silent_after, worker_status

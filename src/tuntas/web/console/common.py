@@ -7,11 +7,10 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from tuntas.complaints import access
 from tuntas.complaints.models import Handling
-from tuntas.complaints.routing import INSPEKTORAT_KIND
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
+from tuntas.directory import access
 from tuntas.directory.models import Organisation, Region, Role, User
 from tuntas.directory.profile import PROFILE_ROLES
 from tuntas.sla.policy import DUE_SOON_WORKING_DAYS
@@ -31,7 +30,7 @@ class MyOrganisation:
 def my_organisations(user: User) -> list[MyOrganisation]:
     """The units the user works in, with their roles there, in name order."""
     by_org: dict[int, tuple[Organisation, list[str], set[str]]] = {}
-    memberships = access.memberships_of(user).select_related("organisation", "organisation__region")
+    memberships = access.memberships_of(user).select_related("organisation__kind", "organisation__region")
     for m in memberships.order_by("organisation__name", "role"):
         org, labels, codes = by_org.setdefault(m.organisation_id, (m.organisation, [], set()))
         labels.append(Role(m.role).label)
@@ -50,7 +49,7 @@ def console_context(request: HttpRequest) -> dict:
         "console_organisations": organisations,
         "console_admin_link": user.is_staff or user.is_superuser,
         "console_profile_link": user.is_superuser or any(m.keeps_profile for m in organisations),
-        "console_oversight_link": any(m.organisation.kind_id == INSPEKTORAT_KIND for m in organisations),
+        "console_oversight_link": any(m.organisation.kind.is_internal_oversight for m in organisations),
     }
 
 

@@ -18,7 +18,6 @@ from tuntas.web.portal import regions
 from tuntas.web.shortcuts import english
 
 ACCEPT = "image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf"
-REPORTED_KINDS = ("opd", "kecamatan", "kelurahan", "desa", "inspektorat")
 MAX_IDENTITY_FILES = 2
 
 
@@ -97,7 +96,7 @@ def _organisation_choices() -> list:
     en = english()
     groups: dict[str, list[tuple[str, str]]] = {}
     rows = (
-        Organisation.objects.filter(is_active=True, kind_id__in=REPORTED_KINDS)
+        Organisation.objects.filter(is_active=True, kind__may_be_reported=True)
         .select_related("kind")
         .order_by("kind__sort", "name")
     )

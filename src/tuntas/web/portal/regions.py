@@ -10,12 +10,12 @@ from django.utils.translation import gettext as _
 
 from tuntas.directory.models import Organisation, Region
 
-COORDINATOR_KIND = "koordinator"
-
 
 def regencies() -> list[Region]:
     regions = Region.objects.filter(level=2)
-    served = regions.filter(organisations__kind_id=COORDINATOR_KIND, organisations__is_active=True).distinct()
+    served = regions.filter(
+        organisations__kind__is_complaint_coordinator=True, organisations__is_active=True
+    ).distinct()
     if served:
         return list(served)
     codes = Organisation.objects.filter(is_active=True, region__isnull=False).values_list(

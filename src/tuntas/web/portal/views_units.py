@@ -66,7 +66,7 @@ def unit_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "standards": list(standards.order_by("service__sort", "service__name")),
         "figures": organisation_figures(org),
         "ikm": ikm_for_organisation(org, start=period_start()),
-        "dam": village_status(org) if org.kind_id == "desa" else None,
+        "dam": village_status(org) if org.kind.village_type == OrganisationKind.Village.DESA else None,
         "report_url": report_link(org),
         "children": org.children.filter(is_active=True).order_by("name")[:60],
     }

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 
 from tuntas.complaints import access, selectors, services
 from tuntas.complaints.models import Complaint, Handling, ReporterIdentity
+from tuntas.directory.access import WORKING_ROLES, organisation_ids_of, roles_in
 from tuntas.directory.models import User
 from tuntas.web.console.common import DueWindow, console_context, due_window, region_path
 from tuntas.web.console.complaint.forms import AssignForm, NoteForm, TransitionForm
@@ -77,8 +78,8 @@ def _panel(
     )
     if not own:
         return panel
-    roles = access.roles_in(user, h.organisation_id)
-    working = bool(roles & access.WORKING_ROLES)
+    roles = roles_in(user, h.organisation_id)
+    working = bool(roles & WORKING_ROLES)
     for t in wf.transitions_from(h.state, roles) if h.is_open else []:
         if bound is not None and bound.handling.pk == h.pk and bound.transition.name == t.name:
             panel.transitions.append(bound)
@@ -120,7 +121,7 @@ def complaint_context(
         complaint.handlings.select_related("organisation", "workflow", "assignee").order_by("opened_at", "id")
     )
     workflows = {h.pk: workflow_for(h) for h in handlings}
-    own_ids = access.organisation_ids_of(user)
+    own_ids = organisation_ids_of(user)
     window = due_window()
     panels = [
         _panel(

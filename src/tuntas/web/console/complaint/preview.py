@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from tuntas.complaints import access, routing, selectors, transfers
+from tuntas.complaints import routing, selectors, transfers
 from tuntas.core.errors import NotFound
+from tuntas.directory import access
 from tuntas.directory.models import Organisation
 from tuntas.web.console.common import console_context
 from tuntas.web.console.complaint.forms import TransitionForm

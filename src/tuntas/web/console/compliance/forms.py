@@ -5,15 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuntas.complaints.access import memberships_of
 from tuntas.compliance.access import ROUND_ROLES
 from tuntas.compliance.models import Scheme
 from tuntas.core import clock
+from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Organisation, User
 from tuntas.web.console.standards.forms import DATE, DATE_FORMATS
 from tuntas.web.domain_errors import ServiceErrors
-
-PARTICIPANT_KINDS = ("opd", "kecamatan", "koordinator", "pemkab", "kelurahan")
 
 
 def managing_organisations(user: User) -> list[Organisation]:
@@ -50,7 +48,7 @@ class RoundForm(ServiceErrors, forms.Form):
         if len(reviewing) == 1:
             self.fields["reviewing_organisation"].initial = reviewing[0].pk
         self.fields["organisations"].queryset = Organisation.objects.filter(
-            is_active=True, kind_id__in=PARTICIPANT_KINDS
+            is_active=True, kind__in_compliance_assessment=True
         ).order_by("name")
         self.fields["year"].initial = clock.today().year
 

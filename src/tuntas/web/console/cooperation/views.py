@@ -22,7 +22,7 @@ from tuntas.cooperation import access, selectors, services
 from tuntas.cooperation.models import Agreement
 from tuntas.core import clock
 from tuntas.core.errors import DomainError, InvalidInput
-from tuntas.directory.models import Organisation, User
+from tuntas.directory.models import Organisation, OrganisationKind, User
 from tuntas.web.console.cooperation.forms import (
     ActivityForm,
     AgreementForm,
@@ -83,8 +83,8 @@ def _new_agreement_form(request: HttpRequest, data=None) -> AgreementForm | None
     active = Organisation.objects.filter(is_active=True).order_by("name")
     return AgreementForm(
         data,
-        pemkabs=list(active.filter(kind_id="pemkab")),
-        ombudsmen=list(active.filter(kind_id="ombudsman_perwakilan")),
+        pemkabs=list(active.filter(kind__agreement_party=OrganisationKind.Party.PEMDA)),
+        ombudsmen=list(active.filter(kind__agreement_party=OrganisationKind.Party.OMBUDSMAN)),
     )
 
 
