@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from tests.complaints.conftest import jpeg_with_exif, pdf_with_author, png_bytes, row_counts
 from tuntas.complaints.models import Attachment
-from tuntas.complaints.uploads import clean_upload, clean_uploads
 from tuntas.core.errors import InvalidInput
+from tuntas.core.files import clean_upload, clean_uploads
 
 
 def stored_bytes(attachment: Attachment) -> bytes:

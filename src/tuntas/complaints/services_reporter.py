@@ -18,10 +18,10 @@ from tuntas.complaints.services_handling import (
     workflow_for,
 )
 from tuntas.complaints.services_intake import attachments_save
-from tuntas.complaints.uploads import clean_uploads
 from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput, NotFound
+from tuntas.core.files import clean_uploads
 
 REPORTER = Actor(kind="pelapor")
 _DUMMY_HASH = codes.hash_secret("XXXX-XXXX-XX")
