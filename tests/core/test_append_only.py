@@ -51,12 +51,16 @@ def _columns(row: models.Model) -> dict:
     return {f.attname: getattr(row, f.attname) for f in row._meta.concrete_fields}
 
 
-def _cascading_parent(model: type[models.Model]) -> models.ForeignKey:
-    return next(
+def _foreign_keys(model: type[models.Model], on_delete) -> list[models.ForeignKey]:  # noqa: ANN001
+    return [
         f
         for f in model._meta.concrete_fields
-        if isinstance(f, models.ForeignKey) and not f.null and f.remote_field.on_delete is models.CASCADE
-    )
+        if isinstance(f, models.ForeignKey) and f.remote_field.on_delete is on_delete
+    ]
+
+
+def _cascading_parent(model: type[models.Model]) -> models.ForeignKey:
+    return next(f for f in _foreign_keys(model, models.CASCADE) if not f.null)
 
 
 WITH_RELATED_MANAGER = [m for m in APPEND_ONLY if not _cascading_parent(m).remote_field.hidden]
@@ -142,24 +146,13 @@ def test_rows_go_with_their_parent(model):
     assert not model.objects.filter(pk=row.pk).exists()
 
 
-SET_NULL_ACTOR = [
-    m
-    for m in APPEND_ONLY
-    if any(
-        isinstance(f, models.ForeignKey) and f.remote_field.on_delete is models.SET_NULL
-        for f in m._meta.concrete_fields
-    )
-]
+SET_NULL_ACTOR = [m for m in APPEND_ONLY if _foreign_keys(m, models.SET_NULL)]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("model", SET_NULL_ACTOR, ids=lambda m: m._meta.label)
 def test_deleting_a_referenced_row_still_empties_a_set_null_column(model):
-    fk = next(
-        f
-        for f in model._meta.concrete_fields
-        if isinstance(f, models.ForeignKey) and f.remote_field.on_delete is models.SET_NULL
-    )
+    fk = _foreign_keys(model, models.SET_NULL)[0]
     referenced = row_of(fk.related_model)
     row = row_of(model, **{fk.name: referenced})
     referenced.delete()
