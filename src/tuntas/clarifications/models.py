@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.complaints.models import Complaint, Handling
+from tuntas.core.models import AppendOnlyModel, StoredFile
 from tuntas.directory.models import Organisation
 
 
@@ -140,7 +141,7 @@ def document_path(instance: Document, filename: str) -> str:
     return f"clarifications/{instance.request_id}/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Document(models.Model):
+class Document(StoredFile):
     """A file attached to a request, a unit's answer or the reply; cleaned like complaint attachments."""
 
     class Stage(models.TextChoices):
@@ -158,20 +159,13 @@ class Document(models.Model):
     # A unit's document the receiver passed on to the sender with its reply.
     in_reply = models.BooleanField(default=False)
     file = models.FileField(upload_to=document_path, max_length=300)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField()
 
     class Meta:
         ordering = ["created_at", "id"]
 
-    def __str__(self) -> str:
-        return self.original_name
 
-
-class Reminder(models.Model):
+class Reminder(AppendOnlyModel):
     """A reminder sent once per request, round, target (the receiver or one routing) and stage."""
 
     class Stage(models.TextChoices):

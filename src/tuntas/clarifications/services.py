@@ -19,10 +19,10 @@ from tuntas.clarifications.models import Document, InfoRequest, RequestKind, Rou
 from tuntas.complaints import access as complaint_access
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
-from tuntas.complaints.uploads import CleanFile, clean_uploads, store_clean_file
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from tuntas.core.files import CleanFile, clean_uploads, store_clean_file
 from tuntas.directory.models import Organisation, User
 
 MAX_DAYS = 120

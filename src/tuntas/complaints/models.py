@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.core.models import AppendOnlyModel, StoredFile
 from tuntas.directory.models import Organisation, Region
 
 
@@ -184,15 +185,7 @@ class Handling(models.Model):
         return f"{self.complaint.tracking_code} @ {self.organisation}"
 
 
-class EventQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # noqa: ANN003
-        raise TypeError("Events are append-only")
-
-    def delete(self):
-        raise TypeError("Events are append-only")
-
-
-class Event(models.Model):
+class Event(AppendOnlyModel):
     """Append-only timeline. Corrections are new events; nothing edits or deletes a row."""
 
     class Kind(models.TextChoices):
@@ -241,8 +234,6 @@ class Event(models.Model):
     payload = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(db_index=True)
 
-    objects = EventQuerySet.as_manager()
-
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["complaint", "created_at"])]
@@ -250,29 +241,17 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.complaint_id}"
 
-    def save(self, *args, **kwargs):  # noqa: ANN002, ANN003
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise TypeError("Events are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # noqa: ANN002, ANN003
-        raise TypeError("Events are append-only")
-
 
 def attachment_path(instance: Attachment, filename: str) -> str:
     return f"attachments/{instance.complaint.submitted_at:%Y/%m}/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Attachment(models.Model):
+class Attachment(StoredFile):
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
     event = models.ForeignKey(
         Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
     )
     file = models.FileField(upload_to=attachment_path, max_length=300)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     from_reporter = models.BooleanField(default=False)
     # Reporter files of a confidential complaint may identify them (ID card, letters): hidden like the identity.
     identifying = models.BooleanField(default=False)
@@ -283,6 +262,3 @@ class Attachment(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
-
-    def __str__(self) -> str:
-        return self.original_name

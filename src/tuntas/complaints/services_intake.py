@@ -21,10 +21,10 @@ from tuntas.complaints.models import Attachment, Category, Complaint, Event, Rep
 from tuntas.complaints.notifications import notify_reporter, notify_staff_about
 from tuntas.complaints.routing import code_prefix_for, intake_for
 from tuntas.complaints.services_handling import Actor, handling_open
-from tuntas.complaints.uploads import CleanFile, clean_uploads, store_clean_file
 from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput
+from tuntas.core.files import CleanFile, clean_uploads, store_clean_file
 from tuntas.directory.models import Organisation, Region
 from tuntas.standards.models import Service
 

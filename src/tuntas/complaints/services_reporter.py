@@ -17,10 +17,10 @@ from tuntas.complaints.services_handling import (
     handlings_withdraw,
 )
 from tuntas.complaints.services_intake import attachments_save
-from tuntas.complaints.uploads import clean_uploads
 from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput, NotFound
+from tuntas.core.files import clean_uploads
 from tuntas.workflows.registry import workflow_for
 
 REPORTER = Actor(kind="pelapor")

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.compliance import scoring
+from tuntas.core.models import AppendOnlyModel, StoredFile
 
 
 def _english() -> bool:
@@ -169,15 +170,11 @@ def evidence_path(instance: Evidence, filename: str) -> str:
     return f"compliance/{instance.created_at:%Y/%m}/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Evidence(models.Model):
-    """An uploaded proof for one answer, cleaned by complaints.uploads (type from content, metadata removed)."""
+class Evidence(StoredFile):
+    """An uploaded proof for one answer, cleaned by core.files (type from content, metadata removed)."""
 
     answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(upload_to=evidence_path, max_length=300)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -188,11 +185,8 @@ class Evidence(models.Model):
         verbose_name_plural = _("bukti dukung")
         ordering = ["created_at", "pk"]
 
-    def __str__(self) -> str:
-        return self.original_name
 
-
-class AssessmentEvent(models.Model):
+class AssessmentEvent(AppendOnlyModel):
     """Append-only history of an assessment: who did what, when, with before/after values in ``payload``."""
 
     class Kind(models.TextChoices):
@@ -221,14 +215,6 @@ class AssessmentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.assessment_id}"
-
-    def save(self, *args, **kwargs):  # noqa: ANN002, ANN003
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise TypeError("Assessment events are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # noqa: ANN002, ANN003
-        raise TypeError("Assessment events are append-only")
 
 
 def label(obj: scoring.Indicator | scoring.Dimension | scoring.Band | scoring.Option | scoring.Part) -> str:

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.uploads import clean_uploads, store_clean_file
 from tuntas.compliance import access, scoring
 from tuntas.compliance.models import Answer, Assessment, AssessmentEvent, Evidence, Round, Scheme
 from tuntas.compliance.results import review_answers, self_result
 from tuntas.core import clock
 from tuntas.core.errors import InvalidInput, NotFound, NotPermitted, TransitionNotAllowed
+from tuntas.core.files import clean_uploads, store_clean_file
 from tuntas.directory.models import Organisation, User
 
 Status = Assessment.Status

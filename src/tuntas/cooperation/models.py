@@ -19,6 +19,8 @@ from django.db.models import Q
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.core.models import AppendOnlyModel, StoredFile
+
 
 class _Labelled(models.Model):
     """A catalogue row with an Indonesian name, an optional English one, an order and an active flag."""
@@ -283,15 +285,7 @@ class Participant(models.Model):
         return str(self.user)
 
 
-class LogQuerySet(models.QuerySet):
-    def update(self, **kwargs):  # noqa: ANN003
-        raise TypeError("Cooperation log entries are append-only")
-
-    def delete(self):  # noqa: ANN201
-        raise TypeError("Cooperation log entries are append-only")
-
-
-class LogEntry(models.Model):
+class LogEntry(AppendOnlyModel):
     """What happened to an agreement, an activity or a training; activity progress notes are entries too.
     Insert-only: a correction is a new entry."""
 
@@ -323,8 +317,6 @@ class LogEntry(models.Model):
     data = models.JSONField(_("data"), default=dict, blank=True)  # {"field": [before, after], ...}
     created_at = models.DateTimeField(_("waktu"), db_index=True)
 
-    objects = LogQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("riwayat kerja sama")
         verbose_name_plural = _("riwayat kerja sama")
@@ -333,21 +325,13 @@ class LogEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.created_at:%Y-%m-%d}"
 
-    def save(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
-        if self.pk is not None:
-            raise TypeError("Cooperation log entries are append-only")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN201
-        raise TypeError("Cooperation log entries are append-only")
-
 
 def upload_path(instance: Upload, filename: str) -> str:
     return f"cooperation/{instance.created_at:%Y/%m}/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Upload(models.Model):
-    """A cleaned file (tuntas.complaints.uploads): the agreement's PDF, an activity's evidence or training
+class Upload(StoredFile):
+    """A cleaned file (tuntas.core.files): the agreement's PDF, an activity's evidence or training
     materials. Visible to whoever sees the agreement."""
 
     class Purpose(models.TextChoices):
@@ -367,10 +351,7 @@ class Upload(models.Model):
         Training, null=True, blank=True, on_delete=models.CASCADE, related_name="uploads"
     )
     file = models.FileField(upload_to=upload_path, max_length=300)
-    original_name = models.CharField(_("nama berkas"), max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
+    original_name = models.CharField(_("nama berkas"), max_length=200)  # StoredFile's, with its label
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -380,6 +361,3 @@ class Upload(models.Model):
         verbose_name = _("berkas kerja sama")
         verbose_name_plural = _("berkas kerja sama")
         ordering = ["created_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.original_name

@@ -3,7 +3,7 @@
 Every service checks the actor (access.py), locks the row it changes, writes it and a ``LogEntry`` with the
 before/after values in one transaction. An agreement, activity or training the actor cannot see is NotFound,
 the same as one that does not exist; one they see but may not change is NotPermitted. Files go through
-``tuntas.complaints.uploads`` (the content decides the type; metadata is stripped).
+``tuntas.core.files`` (the content decides the type; metadata is stripped).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.uploads import CleanFile, clean_upload, clean_uploads, store_clean_file
 from tuntas.cooperation import access
 from tuntas.cooperation.catalogue import ensure_catalogues
 from tuntas.cooperation.models import (
@@ -32,6 +31,7 @@ from tuntas.cooperation.models import (
 )
 from tuntas.core import clock
 from tuntas.core.errors import InvalidInput, NotFound, NotPermitted
+from tuntas.core.files import CleanFile, clean_upload, clean_uploads, store_clean_file
 from tuntas.directory.models import Organisation, OrganisationKind, User
 
 Status = Activity.Status

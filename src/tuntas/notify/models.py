@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.core.models import AppendOnlyModel
+
 
 class OutboxMessage(models.Model):
     class Channel(models.TextChoices):
@@ -45,7 +47,9 @@ class OutboxMessage(models.Model):
         return f"{self.channel}:{self.template} ({self.status})"
 
 
-class DeliveryAttempt(models.Model):
+class DeliveryAttempt(AppendOnlyModel):
+    """One try at sending a message, as it happened (the attempt log is never edited)."""
+
     message = models.ForeignKey(OutboxMessage, on_delete=models.CASCADE, related_name="attempt_rows")
     started_at = models.DateTimeField()
     duration_ms = models.PositiveIntegerField(default=0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.core.models import AppendOnlyModel
+
 
 class Clock(models.Model):
     class Status(models.TextChoices):
@@ -34,7 +36,7 @@ class Clock(models.Model):
         return f"{self.name} → {self.due_date}"
 
 
-class StaffAlert(models.Model):
+class StaffAlert(AppendOnlyModel):
     """One staff alert sent about one SLA clock (due soon, breached, escalated to pimpinan): the unique
     constraint makes each go out at most once per clock and due date, however often the SLA pass runs."""
 

@@ -14,6 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.core.models import AppendOnlyModel, StoredFile
+
 
 class Stage(models.TextChoices):
     BELUM_KOMITMEN = "belum_komitmen", _("Belum komitmen")
@@ -216,17 +218,13 @@ def evidence_path(instance: Evidence, filename: str) -> str:
     return f"villages/evidence/{instance.assessment_id}/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A file proving one indicator's answer, cleaned like complaint attachments (content-checked, no
     metadata). Files are never deleted while the assessment is under verification."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="evidence")
     indicator = models.CharField(_("indikator"), max_length=60)
     file = models.FileField(upload_to=evidence_path, max_length=300)
-    original_name = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField()
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -237,11 +235,8 @@ class Evidence(models.Model):
         verbose_name_plural = _("bukti")
         ordering = ["uploaded_at", "pk"]
 
-    def __str__(self) -> str:
-        return self.original_name
 
-
-class StageChange(models.Model):
+class StageChange(AppendOnlyModel):
     """Append-only history: who moved a village from which stage to which, when, and why."""
 
     class Action(models.TextChoices):

@@ -18,9 +18,9 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.uploads import clean_upload, store_clean_file
 from tuntas.core import clock
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted, TransitionNotAllowed
+from tuntas.core.files import clean_upload, store_clean_file
 from tuntas.directory.models import Organisation, OrganisationKind, User
 from tuntas.villages import access
 from tuntas.villages.instrument import Instrument

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from tuntas.complaints.uploads import CleanFile, clean_upload
 from tuntas.core import clock, codes
+from tuntas.core.files import CleanFile, clean_upload
 from tuntas.demo.generator.context import Context, GeneratorError, context_load
 from tuntas.demo.generator.life import Life
 from tuntas.demo.generator.rows import TABLES, Batch

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from django import template
 
-from tuntas.directory import access
 from tuntas.core import clock as time
+from tuntas.directory import access
 from tuntas.directory.models import Role
 from tuntas.ops.heartbeat import WORKER, silent_after, worker_status
 from tuntas.ops.models import Heartbeat

@@ -1,4 +1,6 @@
-"""Attachment checks: the content decides the type (not the name or the browser), and metadata is removed.
+"""Upload cleaning for every stored file (complaint attachments, clarification documents, compliance and DAM
+evidence, cooperation uploads): the content decides the type (not the name or the browser), and metadata is
+removed.
 
 Images are decoded and re-encoded, which drops EXIF (GPS position, camera owner) after applying its
 orientation; PDFs are parsed and rewritten without their document information (author, creator).
@@ -9,15 +11,16 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import models
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
 
 from tuntas.core.errors import InvalidInput
+from tuntas.core.models import StoredFile
 
 Image.MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs early
 
@@ -27,6 +30,8 @@ IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WE
 FORMAT_ALIASES = {"MPO": "JPEG"}
 # Page-level entries that may carry authoring metadata (XMP packets, application data).
 PDF_PAGE_METADATA = ("/Metadata", "/PieceInfo")
+
+Row = TypeVar("Row", bound=StoredFile)
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,7 @@ def clean_uploads(files: list[tuple[str, bytes]]) -> list[CleanFile]:
     return [clean_upload(n, d) for n, d in files]
 
 
-def store_clean_file(row: models.Model, clean: CleanFile) -> models.Model:
+def store_clean_file(row: Row, clean: CleanFile) -> Row:
     """Save a cleaned upload with its row: the file under the row's ``upload_to`` and the shared columns
     (``original_name``, ``content_type``, ``size``, ``sha256``); the caller sets the rest of the row."""
     row.original_name = clean.name
