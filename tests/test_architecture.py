@@ -50,3 +50,21 @@ def test_import_rule(rule):
             "longer exists is reported too: delete it from ignore_imports.\n\n" + captured.get(),
             pytrace=False,
         )
+
+
+def test_only_jobs_registers_background_tasks():
+    """Periodic and background tasks are registered in one place (src/tuntas/jobs/tasks.py): huey's task
+    decorators appear nowhere else, so the worker's schedule can be read in one file."""
+    src = pathlib.Path(__file__).resolve().parent.parent / "src" / "tuntas"
+    decorators = ("db_task", "db_periodic_task", "periodic_task", "huey.task", "on_startup")
+    offenders = []
+    for path in src.rglob("*.py"):
+        if path.is_relative_to(src / "jobs"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        offenders += [
+            f"{path.relative_to(src.parent)}:{n}"
+            for n, line in enumerate(text.splitlines(), start=1)
+            if line.lstrip().startswith("@") and any(d in line for d in decorators)
+        ]
+    assert not offenders, "register tasks in src/tuntas/jobs/tasks.py only:\n" + "\n".join(offenders)

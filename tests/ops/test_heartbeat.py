@@ -10,7 +10,7 @@ from tuntas.core import clock
 from tuntas.notify.models import OutboxMessage
 from tuntas.ops import heartbeat
 from tuntas.ops.models import Heartbeat
-from tuntas.ops.tasks import worker_heartbeat
+from tuntas.jobs.tasks import worker_heartbeat
 
 T0 = timezone.make_aware(dt.datetime(2026, 3, 2, 9, 0))
 

@@ -12,6 +12,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.directory import admin_holidays  # noqa: F401 - registers the holiday admin
 from tuntas.directory.models import Membership, Organisation, OrganisationKind, Region, User
 
 

@@ -9,7 +9,9 @@ call services.
 - ``send_digests``: hourly; from TUNTAS_DIGEST_HOUR (07:00 local time by default) it sends each
   organisation's daily digest once (DigestRun). Hourly rather than one crontab hour because huey matches
   crontabs in UTC, and so that a worker down at 07:00 still sends the day's digest when it returns;
-- ``clarification_reminders``: hourly, deadline reminders for requests between organisations.
+- ``clarification_reminders``: hourly, deadline reminders for requests between organisations;
+- ``worker_heartbeat``: every minute, the worker's heartbeat (``ops.heartbeat``) that the console, /readyz,
+  the metrics and ``tuntas doctor`` read.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from tuntas.clarifications.reminders import send_reminders
 from tuntas.complaints import digest
 from tuntas.complaints.deadlines import sla_tick as sla_tick_pass
 from tuntas.notify import delivery
+from tuntas.ops import heartbeat
 
 PERIODIC_LIMIT = 500
 
@@ -52,3 +55,10 @@ def send_digests() -> None:
 def clarification_reminders() -> None:
     # Hourly: a reminder goes out within the hour a request becomes due soon or overdue; each is sent once.
     send_reminders()
+
+
+@db_periodic_task(crontab(minute="*"))
+def worker_heartbeat() -> None:
+    # Runs in the worker like every other task, so a worker that is up but stuck (all threads busy, the
+    # scheduler dead) stops beating too.
+    heartbeat.heartbeat_record()

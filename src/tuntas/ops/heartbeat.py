@@ -1,6 +1,6 @@
 """The background worker's heartbeat and what the console, ``/readyz``, the doctor and metrics say about it.
 
-The worker writes a heartbeat every minute (``ops/tasks.py``). When it stops, notifications and the SLA
+The worker writes a heartbeat every minute (``jobs/tasks.py``). When it stops, notifications and the SLA
 pass stop too, silently; a heartbeat older than ``TUNTAS_WORKER_SILENT_MINUTES`` (default 5, i.e. a few
 missed beats) makes the console show a banner to administrators and the coordinator, and the doctor fail.
 """

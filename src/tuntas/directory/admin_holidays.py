@@ -1,4 +1,5 @@
-"""Admin for holidays. National days and cuti bersama come from ``manage.py load_holidays``; local days
+"""Admin for holidays (core's Holiday rows; it lives in directory because it checks region codes against the
+directory's regions, and core imports no app). National days and cuti bersama come from ``manage.py load_holidays``; local days
 (hari jadi kabupaten, ...) are entered here with the region they apply to. Every write clears the cached
 working calendars, so deadlines computed afterwards use the new days."""
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tuntas.core import calendars
 from tuntas.core.models import Holiday
+from tuntas.directory.models import Region
 
 _CODE = re.compile(r"\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?\Z")
 
@@ -38,11 +40,8 @@ class HolidayForm(forms.ModelForm):
             self.add_error("region_code", _("Libur nasional dan cuti bersama berlaku di seluruh Indonesia."))
         if code and not _CODE.match(code):
             self.add_error("region_code", _("Format kode wilayah Kemendagri, mis. 63 atau 63.02."))
-        elif code:
-            from tuntas.directory.models import Region
-
-            if Region.objects.exists() and not Region.objects.filter(code=code).exists():
-                self.add_error("region_code", _("Kode wilayah tidak dikenal."))
+        elif code and Region.objects.exists() and not Region.objects.filter(code=code).exists():
+            self.add_error("region_code", _("Kode wilayah tidak dikenal."))
         return data
 
 
