@@ -7,10 +7,10 @@ from django.test import Client
 from django.utils import timezone
 
 from tuntas.core import clock
+from tuntas.jobs.tasks import worker_heartbeat
 from tuntas.notify.models import OutboxMessage
 from tuntas.ops import heartbeat
 from tuntas.ops.models import Heartbeat
-from tuntas.jobs.tasks import worker_heartbeat
 
 T0 = timezone.make_aware(dt.datetime(2026, 3, 2, 9, 0))
 
