@@ -35,6 +35,12 @@ NOTES: dict[tuple[str, str], Note] = {
         "would fail to create an organisation until it is restarted. Reads are unaffected: a short stop of "
         "web and worker is the safe way.",
     ),
+    ("directory", "0004_kind_roles"): Note(
+        True,
+        "Adds the kinds' role columns (coordinator, oversight rank, ...) and fills them for the shipped kinds; "
+        "the old code reads kinds as before. Only creating a new organisation kind in the admin fails until "
+        "the restart.",
+    ),
     ("notify", "0002_digestrun_messagetemplate"): Note(
         True, "New tables only (digest runs, message templates)."
     ),

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from tuntas.complaints.models import Category
-from tuntas.complaints.routing import COORDINATOR_KIND, INSPEKTORAT_KIND, OMBUDSMAN_KINDS, covers
+from tuntas.complaints.routing import covers
 from tuntas.complaints.transfers import RETURN_REASON
 from tuntas.core.calendar import WorkingCalendar
 from tuntas.core.calendars import _prefixes, calendar_for
@@ -166,7 +166,9 @@ def _calendars_preload(ctx: Context) -> None:
 
 
 def _default_regency() -> Region:
-    for org in Organisation.objects.filter(kind_id=COORDINATOR_KIND, is_active=True).select_related("region"):
+    for org in Organisation.objects.filter(
+        kind__is_complaint_coordinator=True, is_active=True
+    ).select_related("region"):
         if org.region is not None and org.region.level == 2:
             return org.region
     raise GeneratorError("Tidak ada koordinator pengaduan dengan wilayah kabupaten/kota. " + REQUIREMENTS)
@@ -210,11 +212,14 @@ def context_load(regency_code: str | None = None) -> Context:
     for o in orgs.values():
         by_kind.setdefault(o.kind_id, []).append(o)
 
-    def most_local(kinds: tuple[str, ...]) -> Organisation | None:
-        found = [o for k in kinds for o in by_kind.get(k, ()) if o.region_id and covers(o, regency.code)]
+    def most_local(role: str) -> Organisation | None:
+        # The kind's role as data (directory.OrganisationKind), as routing reads it.
+        found = [
+            o for o in orgs.values() if getattr(o.kind, role) and o.region_id and covers(o, regency.code)
+        ]
         return max(found, key=lambda o: (len(o.region_id), -o.pk)) if found else None
 
-    coordinator = most_local((COORDINATOR_KIND,))
+    coordinator = most_local("is_complaint_coordinator")
     if coordinator is None:
         raise GeneratorError(f"Tidak ada koordinator pengaduan untuk {regency.name}. " + REQUIREMENTS)
     members: dict[int, dict[str, list[User]]] = {}
@@ -234,8 +239,8 @@ def context_load(regency_code: str | None = None) -> Context:
         by_slug={o.slug: o for o in orgs.values()},
         by_kind=by_kind,
         coordinator=coordinator,
-        inspektorat=most_local((INSPEKTORAT_KIND,)),
-        ombudsman=most_local(OMBUDSMAN_KINDS),
+        inspektorat=most_local("is_internal_oversight"),
+        ombudsman=most_local("is_external_oversight"),
         categories={c.slug: c for c in Category.objects.filter(is_active=True).order_by("sort", "id")},
         definitions=definitions,
         workflows=workflows,

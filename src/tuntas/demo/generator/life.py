@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from tuntas.complaints.transfers import OVERSIGHT_KINDS, RETURN_REASON
+from tuntas.complaints.transfers import RETURN_REASON
 from tuntas.demo.generator.context import Context
 from tuntas.demo.generator.effects import RUNNING, Effects, Hand
 from tuntas.demo.generator.rows import Batch
@@ -127,7 +127,7 @@ class Life:
             privacy = _pick(rng, {"anonymous": 40, "confidential": 55, "public": 5})
         else:
             privacy = _pick(rng, {"confidential": 58, "public": 28, "anonymous": 14})
-        if intake.kind_id in OVERSIGHT_KINDS:
+        if intake.kind.is_oversight:
             channel = _pick(rng, CHANNELS_OMBUDSMAN)
             privacy = "confidential" if privacy == "anonymous" else privacy
         elif intake.id != ctx.coordinator.id:
@@ -362,18 +362,18 @@ class Life:
         return self.handler_fits(h, spec) or any(self._fits(h, o) for o in self.candidates(spec))
 
     def weight(self, h: Hand, spec: TransitionSpec) -> float:
-        kind = h.org.kind_id
-        if kind == "koordinator" and self.handler is None and spec.name == "bukan_wewenang":
+        kind = h.org.kind
+        if kind.is_complaint_coordinator and self.handler is None and spec.name == "bukan_wewenang":
             return 30.0
         w = WEIGHTS.get((h.wf.slug, spec.name))
         if w is None:
             if spec.name == "tutup":
                 w = 0.04
             elif spec.effect == "dispose":
-                if kind == "koordinator":
+                if kind.is_complaint_coordinator:
                     w = 8.0 if self.handler_fits(h, spec) else 1.0
                 else:
-                    w = 1.0 if kind in OVERSIGHT_KINDS else 0.12
+                    w = 1.0 if kind.is_oversight else 0.12
             elif spec.closure_reason == RETURN_REASON:
                 w = 0.06
             elif h.wf.state(spec.target).waiting_for_reporter:
@@ -404,7 +404,7 @@ class Life:
     def target(self, h: Hand, spec: TransitionSpec) -> Organisation | None:
         """Where a disposal goes: mostly the unit the complaint is about, when its kind may receive it."""
         self.open_ids = {x.org.id for x in self.fx.hands if x.row["is_open"]}
-        if self.handler_fits(h, spec) and (h.org.kind_id == "koordinator" or self.rng.random() < 0.85):
+        if self.handler_fits(h, spec) and (h.org.kind.is_complaint_coordinator or self.rng.random() < 0.85):
             return self.handler
         pool = [o for o in self.candidates(spec) if self._fits(h, o)]
         if not pool:
@@ -457,7 +457,11 @@ class Life:
         actor_id = actor.id
         first = not h.taken
         if first:
-            if h.org.kind_id == "koordinator" and self.c["privacy"] == "confidential" and rng.random() < 0.15:
+            if (
+                h.org.kind.is_complaint_coordinator
+                and self.c["privacy"] == "confidential"
+                and rng.random() < 0.15
+            ):
                 fx.identity_viewed(at, actor_id)
             officer = ctx.actor(h.org.id, frozenset({"petugas", "auditor"}))
             if officer is not None and rng.random() < 0.4:
