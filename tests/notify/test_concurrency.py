@@ -13,7 +13,9 @@ from tests.notify.fakes import Recording
 from tuntas.notify.delivery import DeliveryResult, deliver_due
 from tuntas.notify.models import DeliveryAttempt, OutboxMessage
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback like every other transactional test: a flush without it re-creates the content types,
+# and the next serialized test's restore would then insert them twice.
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture

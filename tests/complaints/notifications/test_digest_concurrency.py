@@ -11,7 +11,9 @@ from tests.notify.conftest import staff_messages
 from tuntas.complaints.digest import digest_send
 from tuntas.directory.models import Organisation
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+# serialized_rollback like every other transactional test: a flush without it re-creates the content types,
+# and the next serialized test's restore would then insert them twice.
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_two_digest_runs_at_once_send_once(submit, dispose, directory, frozen, staff_emails, worker_down):
