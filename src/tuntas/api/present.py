@@ -3,25 +3,20 @@ what the caller may see; this module only chooses the shape and the language of 
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
-
 from tuntas.complaints import access, selectors
 from tuntas.complaints.models import Attachment, Complaint, Event, Handling, ReporterIdentity
 from tuntas.complaints.services import Submitted
 from tuntas.core import clock as time
+from tuntas.core.i18n import english
 from tuntas.directory.access import roles_in
 from tuntas.directory.models import Organisation, User
 from tuntas.workflows import engine
 from tuntas.workflows.registry import workflow_for
 
 
-def _en() -> bool:
-    return (get_language() or "id").startswith("en")
-
-
 def _l(obj: object, attr: str) -> str:
     """The English variant of a label when the request asked for English and one exists."""
-    if _en():
+    if english():
         value = getattr(obj, f"{attr}_en", "")
         if value:
             return value

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tuntas.complaints import access
 from tuntas.complaints.escalation import escalation_option
@@ -18,6 +18,7 @@ from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.core.codes import format_code
 from tuntas.core.errors import NotFound
+from tuntas.core.i18n import english
 from tuntas.directory.models import Organisation, Role, User
 from tuntas.sla.policy import DUE_SOON_WORKING_DAYS
 from tuntas.workflows.registry import workflow_for
@@ -163,10 +164,6 @@ class PublicStatus:
     escalate_until: dt.date | None = None  # for a closed complaint: the last day to ask
 
 
-def _en() -> bool:
-    return (get_language() or "id").startswith("en")
-
-
 def _escalation_fields(complaint: Complaint, handlings: list[Handling]) -> dict:
     option = escalation_option(complaint, handlings)
     if option is None:
@@ -182,10 +179,10 @@ def _escalation_fields(complaint: Complaint, handlings: list[Handling]) -> dict:
 def _handling_status(h: Handling) -> HandlingStatus:
     state = workflow_for(h).state(h.state)
     due_text = date_format(h.due_date, "j F Y") if h.due_date else ""  # "7 Desember 2026" in the language
-    template = state.public_next_en if _en() else state.public_next
+    template = state.public_next_en if english() else state.public_next
     return HandlingStatus(
         organisation=h.organisation.name,
-        label=state.public_label_en if _en() else state.public_label,
+        label=state.public_label_en if english() else state.public_label,
         next_step=template.replace("{due}", due_text) if template else "",
         due_date=h.due_date,
         waiting_for_reporter=state.waiting_for_reporter,
@@ -198,7 +195,7 @@ def _closed_label(handlings: list[Handling]) -> str:
     last = max(ended, key=lambda h: (h.closed_at, h.id)) if ended else None
     if last is not None:
         reason = workflow_for(last).closure_reasons.get(last.closure_reason)
-        text = (reason.public_label_en if _en() else reason.public_label) if reason else ""
+        text = (reason.public_label_en if english() else reason.public_label) if reason else ""
         if text and text.casefold() != label.casefold():  # no "Selesai: Selesai"
             label = f"{label}: {text}"
     return label

@@ -14,15 +14,11 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.compliance import scoring
+from tuntas.core.i18n import english
 from tuntas.core.models import AppendOnlyModel, StoredFile
-
-
-def _english() -> bool:
-    return (get_language() or "id").startswith("en")
 
 
 class Scheme(models.Model):
@@ -220,7 +216,7 @@ class AssessmentEvent(AppendOnlyModel):
 def label(obj: scoring.Indicator | scoring.Dimension | scoring.Band | scoring.Option | scoring.Part) -> str:
     """The text or name of a scheme item in the active language."""
     if isinstance(obj, scoring.Indicator):
-        return obj.text_en if _english() and obj.text_en else obj.text
+        return obj.text_en if english() and obj.text_en else obj.text
     if isinstance(obj, scoring.Option):
-        return obj.label_en if _english() and obj.label_en else obj.label
-    return obj.name_en if _english() and obj.name_en else obj.name
+        return obj.label_en if english() and obj.label_en else obj.label
+    return obj.name_en if english() and obj.name_en else obj.name

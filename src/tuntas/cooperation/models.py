@@ -16,9 +16,10 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from tuntas.core.i18n import english
 from tuntas.core.models import AppendOnlyModel, StoredFile
 
 
@@ -40,7 +41,7 @@ class _Labelled(models.Model):
 
     @property
     def label(self) -> str:
-        if (get_language() or "id").startswith("en") and self.name_en:
+        if english() and self.name_en:
             return self.name_en
         return self.name
 

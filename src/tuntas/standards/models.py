@@ -12,8 +12,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from tuntas.core.i18n import english
 
 
 class Component(models.Model):
@@ -42,7 +43,7 @@ class Component(models.Model):
     @property
     def label(self) -> str:
         """The name in the active language."""
-        if (get_language() or "id").startswith("en") and self.name_en:
+        if english() and self.name_en:
             return self.name_en
         return self.name
 

@@ -15,12 +15,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-def _english() -> bool:
-    return (get_language() or "id").startswith("en")
+from tuntas.core.i18n import english
 
 
 class Element(models.Model):
@@ -41,7 +38,7 @@ class Element(models.Model):
 
     @property
     def label(self) -> str:
-        return self.name_en if _english() and self.name_en else self.name
+        return self.name_en if english() and self.name_en else self.name
 
 
 class GradeBand(models.Model):
@@ -63,7 +60,7 @@ class GradeBand(models.Model):
 
     @property
     def display(self) -> str:
-        return self.label_en if _english() and self.label_en else self.label
+        return self.label_en if english() and self.label_en else self.label
 
 
 class Questionnaire(models.Model):
@@ -111,13 +108,13 @@ class Question(models.Model):
 
     @property
     def label(self) -> str:
-        return self.text_en if _english() and self.text_en else self.text
+        return self.text_en if english() and self.text_en else self.text
 
     @property
     def choices(self) -> list[tuple[int, str]]:
         """(value, label) from 1 (worst) to 4 (best) in the active language."""
         labels = (
-            self.labels_en if _english() and len(self.labels_en or []) == len(self.labels) else self.labels
+            self.labels_en if english() and len(self.labels_en or []) == len(self.labels) else self.labels
         )
         return [(n, str(label)) for n, label in enumerate(labels, start=1)]
 

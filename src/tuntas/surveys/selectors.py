@@ -16,11 +16,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tuntas.complaints.models import Complaint
 from tuntas.core.errors import NotFound
+from tuntas.core.i18n import english
 from tuntas.directory.models import Organisation, User
 from tuntas.standards.models import Service
 from tuntas.surveys import access, ikm
@@ -288,7 +288,7 @@ class ProfileGroup:
 
 def profile_distribution(responses: QuerySet[Response], questionnaire: Questionnaire) -> list[ProfileGroup]:
     """How many respondents chose each profile option (and how many left it empty), per profile field."""
-    en = (get_language() or "id").startswith("en")
+    en = english()
     spec = questionnaire.profile or {}
     total = responses.count()
     groups = []

@@ -13,18 +13,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language
 from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
 from tuntas.core.errors import NotFound
+from tuntas.core.i18n import english
 
 T = TypeVar("T")
-
-
-def english() -> bool:
-    """Whether the request is served in English (the second locale); Bahasa Indonesia otherwise."""
-    return (get_language() or "id").startswith("en")
 
 
 def sop_text(indonesian: str, english_text: str) -> str:

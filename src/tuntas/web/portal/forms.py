@@ -13,9 +13,9 @@ from tuntas.complaints.models import Category, Complaint
 from tuntas.complaints.services import ComplaintInput, ReporterInput
 from tuntas.core import clock
 from tuntas.core.errors import InvalidInput
+from tuntas.core.i18n import english
 from tuntas.directory.models import Organisation
 from tuntas.web.portal import regions
-from tuntas.web.shortcuts import english
 
 ACCEPT = "image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf"
 MAX_IDENTITY_FILES = 2

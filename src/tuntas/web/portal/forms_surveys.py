@@ -6,9 +6,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.core.errors import InvalidInput
+from tuntas.core.i18n import english
 from tuntas.surveys.models import Questionnaire, Response
 from tuntas.surveys.services import PROFILE_FIELDS, SUGGESTION_MAX
-from tuntas.web.shortcuts import english
 
 RADIO_PROFILE = {"jenis_kelamin"}  # short lists read best as radios; longer ones as a select
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from tuntas.complaints.models import Event
-from tuntas.web.shortcuts import english
+from tuntas.core.i18n import english
 from tuntas.workflows.registry import workflow_for
 
 Kind = Event.Kind
