@@ -1,6 +1,6 @@
 """The seeded catalogues (focus areas of a nota kesepakatan, kinds of capacity-building activity) as plain
-data, written by the data migration and put back by ``ensure_catalogues`` when gone (a flushed test database).
-An admin's edits to the rows are kept: both only upsert these codes."""
+data, put back by ``ensure_catalogues`` when gone (a flushed test database); the data migration 0002 keeps its
+own frozen copy. An admin's edits to the rows are kept: both only upsert these codes."""
 
 from __future__ import annotations
 
@@ -48,19 +48,16 @@ TRAINING_KINDS = [
 ]
 
 
-def load_catalogues(focus_area_model, training_kind_model) -> None:  # noqa: ANN001 - historical or real models
-    for code, name, name_en, sort, description in FOCUS_AREAS:
-        focus_area_model.objects.update_or_create(
-            code=code, defaults={"name": name, "name_en": name_en, "sort": sort, "description": description}
-        )
-    for code, name, name_en, sort in TRAINING_KINDS:
-        training_kind_model.objects.update_or_create(
-            code=code, defaults={"name": name, "name_en": name_en, "sort": sort}
-        )
-
-
 def ensure_catalogues() -> None:
     from tuntas.cooperation.models import FocusArea, TrainingKind
 
-    if not FocusArea.objects.exists() or not TrainingKind.objects.exists():
-        load_catalogues(FocusArea, TrainingKind)
+    if FocusArea.objects.exists() and TrainingKind.objects.exists():
+        return
+    for code, name, name_en, sort, description in FOCUS_AREAS:
+        FocusArea.objects.update_or_create(
+            code=code, defaults={"name": name, "name_en": name_en, "sort": sort, "description": description}
+        )
+    for code, name, name_en, sort in TRAINING_KINDS:
+        TrainingKind.objects.update_or_create(
+            code=code, defaults={"name": name, "name_en": name_en, "sort": sort}
+        )

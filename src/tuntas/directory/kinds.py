@@ -1,7 +1,8 @@
 """The organisation kinds a deployment starts with, as plain data, and their loader.
 
-The data migrations (0002 the kinds, 0004 their roles) and ``ensure_default_kinds`` read the same list; each
-migration names the fields it writes, so a field added here later never reaches a migration that predates it.
+Migration 0002 keeps its own frozen copy of the first kinds; migration 0004 (their roles) and
+``ensure_default_kinds`` read this list, 0004 naming the fields it writes, so a field added here later never
+reaches it.
 A deployment edits kinds (or adds its own) in the admin; nothing in the code names a kind's slug.
 """
 

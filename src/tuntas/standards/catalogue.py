@@ -1,5 +1,5 @@
-"""The component catalogue: the codes the code relies on, the seeded rows (plain data, written by the data
-migration and by ``ensure_components``) and how the structured values (time limit, cost) read in a sentence."""
+"""The component catalogue: the codes the code relies on, the seeded rows (the data migration 0002 keeps its
+own frozen copy; ``ensure_components`` writes these) and how the structured values (time limit, cost) read in a sentence."""
 
 from __future__ import annotations
 
@@ -127,20 +127,16 @@ COMPONENTS = [
 ]
 
 
-def load_components(model) -> None:  # noqa: ANN001 - the migration's historical model or the real one
-    """Upsert the 14 components with ``model``."""
-    for code, name, name_en, group, sort, hint in COMPONENTS:
-        model.objects.update_or_create(
-            code=code, defaults={"name": name, "name_en": name_en, "group": group, "sort": sort, "hint": hint}
-        )
-
-
 def ensure_components() -> None:
     """Put the seeded catalogue back when it is gone (a flushed test database)."""
     from tuntas.standards.models import Component
 
-    if not Component.objects.exists():
-        load_components(Component)
+    if Component.objects.exists():
+        return
+    for code, name, name_en, group, sort, hint in COMPONENTS:
+        Component.objects.update_or_create(
+            code=code, defaults={"name": name, "name_en": name_en, "group": group, "sort": sort, "hint": hint}
+        )
 
 
 def rupiah(amount: int) -> str:

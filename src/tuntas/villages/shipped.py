@@ -1,6 +1,6 @@
-"""The shipped instruments (``instruments/*.yaml``): stored as version 1 by the data migration, and again by
-``registry.ensure_instrument`` when the rows are gone (a flushed test database). Plain: it imports no model, so
-the migration passes its historical one."""
+"""The shipped instruments (``instruments/*.yaml``): stored as version 1 by the data migration 0002 (which
+reads the folder itself), and again by ``registry.ensure_instrument`` when the rows are gone (a flushed test
+database)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def shipped_files() -> list[Path]:
     return sorted(SHIPPED_DIR.glob("*.yaml"))
 
 
-def load_shipped_instruments(model) -> None:  # noqa: ANN001 - the migration's historical model or the real one
+def load_shipped_instruments(model) -> None:  # noqa: ANN001 - InstrumentVersion (this module imports no model)
     """Store each shipped instrument's text as version 1 when no version of it exists yet. Validation and later
     versions go through ``registry.instrument_save``."""
     for path in shipped_files():

@@ -23,10 +23,10 @@ def sees_worker_status(user, organisations=None) -> bool:  # noqa: ANN001
         return False
     if user.is_superuser:
         return True
-    if organisations is not None:  # the console's navigation already loaded the user's roles (as labels)
-        wanted = {str(Role.ADMIN.label), str(Role.KOORDINATOR.label)}
-        return any(wanted & {str(r) for r in m.roles} for m in organisations)
-    return access.memberships_of(user).filter(role__in=[Role.ADMIN, Role.KOORDINATOR]).exists()
+    wanted = {Role.ADMIN, Role.KOORDINATOR}
+    if organisations is not None:  # the console's navigation already loaded the user's roles
+        return any(wanted & m.role_codes for m in organisations)
+    return access.memberships_of(user).filter(role__in=wanted).exists()
 
 
 @register.inclusion_tag("ops/worker_banner.html", takes_context=True)

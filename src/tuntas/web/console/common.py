@@ -21,6 +21,7 @@ class MyOrganisation:
     organisation: Organisation
     roles: tuple[str, ...]  # role labels
     keeps_profile: bool = False  # admin or pimpinan there: keeps the unit's public page
+    role_codes: frozenset[str] = frozenset()  # the same roles as codes (Role values), for checks
 
     @property
     def name(self) -> str:
@@ -36,7 +37,9 @@ def my_organisations(user: User) -> list[MyOrganisation]:
         labels.append(Role(m.role).label)
         codes.add(m.role)
     return [
-        MyOrganisation(org, tuple(labels), keeps_profile=bool(codes & set(PROFILE_ROLES)))
+        MyOrganisation(
+            org, tuple(labels), keeps_profile=bool(codes & set(PROFILE_ROLES)), role_codes=frozenset(codes)
+        )
         for org, labels, codes in by_org.values()
     ]
 
