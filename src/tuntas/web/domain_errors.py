@@ -30,14 +30,9 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from tuntas.core.errors import DomainError, InvalidInput, NotFound, NotPermitted
+from tuntas.web.shortcuts import is_htmx
 
 Back = str | Callable[..., str]
-
-
-def _is_htmx(request: HttpRequest) -> bool:
-    return request.headers.get("HX-Request") == "true" and not request.headers.get(
-        "HX-History-Restore-Request"
-    )
 
 
 def _back_url(back: Back, request: HttpRequest, kwargs: dict) -> str:
@@ -62,7 +57,7 @@ def error_response(
         for key, message in list(exc.errors.items())[:listed]:
             messages.error(request, f"{key}: {message}")
         url = _back_url(back, request, kwargs)
-        if _is_htmx(request):
+        if is_htmx(request):
             response = HttpResponse(status=200)
             response["HX-Redirect"] = url
             return response

@@ -84,3 +84,10 @@ def private_download(row, *, missing: str) -> FileResponse:  # noqa: ANN001 - an
     )
     add_never_cache_headers(response)
     return response
+
+
+def is_htmx(request: HttpRequest, target: str | None = None) -> bool:
+    """An htmx request for a fragment (not a history restore, which needs the whole page)."""
+    if request.headers.get("HX-Request") != "true" or request.headers.get("HX-History-Restore-Request"):
+        return False
+    return target is None or request.headers.get("HX-Target") == target

@@ -56,13 +56,6 @@ def console_context(request: HttpRequest) -> dict:
     }
 
 
-def is_htmx(request: HttpRequest, target: str | None = None) -> bool:
-    """An htmx request for a fragment (not a history restore, which needs the whole page)."""
-    if request.headers.get("HX-Request") != "true" or request.headers.get("HX-History-Restore-Request"):
-        return False
-    return target is None or request.headers.get("HX-Target") == target
-
-
 @dataclass(frozen=True)
 class DueWindow:
     today: dt.date

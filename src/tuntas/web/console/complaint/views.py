@@ -14,10 +14,9 @@ from tuntas.complaints import selectors, services
 from tuntas.complaints.models import Attachment, Complaint
 from tuntas.core.errors import NotFound, NotPermitted
 from tuntas.directory.models import User
-from tuntas.web.console.common import is_htmx
 from tuntas.web.console.complaint.page import IdentityBlock, complaint_context
 from tuntas.web.domain_errors import domain_errors
-from tuntas.web.shortcuts import private_download
+from tuntas.web.shortcuts import is_htmx, private_download
 
 IDENTITY_ID = "identitas-pelapor"
 

@@ -20,10 +20,9 @@ from tuntas.compliance import access, selectors, services
 from tuntas.compliance.models import Assessment, AssessmentEvent
 from tuntas.compliance.results import self_skipped
 from tuntas.core.errors import DomainError, InvalidInput
-from tuntas.web.console.common import is_htmx
 from tuntas.web.console.compliance.forms import RoundForm, managing_organisations
 from tuntas.web.domain_errors import domain_errors
-from tuntas.web.shortcuts import or_404, private_download, render_console
+from tuntas.web.shortcuts import is_htmx, or_404, private_download, render_console
 
 
 def _assessment_url(assessment_id: int, anchor: str = "") -> str:

@@ -15,9 +15,9 @@ from tuntas.complaints import selectors
 from tuntas.complaints.models import Category
 from tuntas.complaints.selectors import InboxFilters
 from tuntas.directory.models import Organisation, Region, User
-from tuntas.web.console.common import console_context, due_window, is_htmx, my_organisations
+from tuntas.web.console.common import console_context, due_window, my_organisations
 from tuntas.web.console.inbox.forms import InboxFilterForm
-from tuntas.web.shortcuts import sop_text
+from tuntas.web.shortcuts import is_htmx, sop_text
 from tuntas.workflows.models import WorkflowDefinition
 from tuntas.workflows.registry import workflow_of
 
