@@ -259,6 +259,11 @@ TUNTAS_SMS_GATEWAY_TOKEN = os.environ.get("TUNTAS_SMS_GATEWAY_TOKEN", "")
 TUNTAS_WEBHOOK_SECRET = os.environ.get("TUNTAS_WEBHOOK_SECRET", "")
 # Absolute links in staff emails (console URLs); empty = site-relative paths.
 TUNTAS_SITE_URL = os.environ.get("TUNTAS_SITE_URL", "")
+# Map tiles for the location picker and the public map (Leaflet, vendored). Empty: no tiles are fetched and
+# the pages fall back to plain coordinate boxes / the schematic grid, as on a LAN without internet access.
+# Example: https://tile.openstreetmap.org/{z}/{x}/{y}.png (respect the tile server's usage policy).
+TUNTAS_MAP_TILES = os.environ.get("TUNTAS_MAP_TILES", "")
+TUNTAS_MAP_ATTRIBUTION = os.environ.get("TUNTAS_MAP_ATTRIBUTION", "")
 # Local hour (TIME_ZONE) from which the daily digest goes out (the worker task runs hourly, sends once a day).
 TUNTAS_DIGEST_HOUR = int(os.environ.get("TUNTAS_DIGEST_HOUR", "7"))
 
