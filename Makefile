@@ -7,7 +7,7 @@ PORT   ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export TUNTAS_DEMO ?= 1
 
-.PHONY: run test lint demo bench install migrate worker e2e clean messages eval-triage doctor
+.PHONY: run test lint demo bench install migrate worker e2e clean messages eval-triage doctor backup restore
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,15 @@ worker: migrate
 # Check this deployment (settings, data, worker, outbox, disk, media); exit 1 when something is wrong.
 doctor: install
 	$(PY) manage.py doctor
+
+# One archive (database + uploaded files + manifest) in $TUNTAS_BACKUP_DIR (var/backups); see README.
+backup: install
+	$(PY) manage.py backup
+
+# make restore ARCHIVE=var/backups/tuntas-backup-....tar (stop the server and worker first)
+restore: install
+	@test -n "$(ARCHIVE)" || (echo "usage: make restore ARCHIVE=path/to/tuntas-backup-....tar" && exit 2)
+	$(PY) manage.py restore "$(ARCHIVE)"
 
 lint: install
 	$(VENV)/bin/ruff check src tests

@@ -156,6 +156,8 @@ TIME_ZONE = os.environ.get("TUNTAS_TIME_ZONE", "Asia/Makassar")
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("TUNTAS_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_ROOT = Path(os.environ.get("TUNTAS_MEDIA_ROOT", VAR_DIR / "media"))
+# `tuntas backup` writes its archives here (tuntas.ops.backup).
+TUNTAS_BACKUP_DIR = Path(os.environ.get("TUNTAS_BACKUP_DIR", VAR_DIR / "backups"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
