@@ -359,3 +359,17 @@ def test_oversized_body_is_413(directory, public_api, settings):
 
     _error(r, 413, "too_large")
     assert _counts() == before
+
+
+def test_the_openapi_document_declares_the_sizes_the_service_enforces(directory, public_api):
+    from tuntas.complaints import limits
+
+    schema = Client().get(f"{V1}/openapi.json").json()["components"]["schemas"]
+    assert schema["ComplaintIn"]["properties"]["title"]["maxLength"] == limits.TITLE_MAX
+    assert schema["ComplaintIn"]["properties"]["description"]["maxLength"] == limits.DESCRIPTION_MAX
+    assert schema["ReporterIn"]["properties"]["name"]["maxLength"] == limits.NAME_MAX
+    # ... and a body over the declared size is refused by the schema, naming the field, writing nothing.
+    before = _counts()
+    r = public_api.post("/complaints", complaint_body(description="x" * (limits.DESCRIPTION_MAX + 1)))
+    assert "description" in _error(r, 422, "invalid_input")["errors"]
+    assert _counts() == before

@@ -8,6 +8,8 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from tuntas.complaints import limits
+
 MAX_ATTACHMENTS = 5  # settings.TUNTAS_MAX_ATTACHMENTS; the service checks the configured value again
 
 
@@ -71,8 +73,8 @@ class ServiceOut(Schema):
 
 # --- public: filing and tracking -------------------------------------------------------------------------
 class ReporterIn(Schema):
-    name: str = Field("", max_length=200)
-    email: str = Field("", max_length=254)
+    name: str = Field("", max_length=limits.NAME_MAX)
+    email: str = Field("", max_length=limits.EMAIL_MAX)
     phone: str = Field("", max_length=30)
     nik: str = Field("", max_length=16, description="16-digit NIK")
     address: str = Field("", max_length=300)
@@ -84,8 +86,15 @@ class AttachmentIn(Schema):
 
 
 class ComplaintIn(Schema):
-    title: str
-    description: str
+    # The upper sizes the intake service enforces, declared so clients can check first; the lower ones
+    # (after trimming spaces) come back from the service with the other field errors in one answer.
+    title: str = Field(
+        max_length=limits.TITLE_MAX, description=f"{limits.TITLE_MIN} to {limits.TITLE_MAX} characters"
+    )
+    description: str = Field(
+        max_length=limits.DESCRIPTION_MAX,
+        description=f"{limits.DESCRIPTION_MIN} to {limits.DESCRIPTION_MAX} characters",
+    )
     privacy: str = Field(
         "confidential",
         json_schema_extra={"enum": ["public", "confidential", "anonymous"]},

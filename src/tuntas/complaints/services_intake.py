@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tuntas.complaints import limits
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Attachment, Category, Complaint, Event, ReporterIdentity
 from tuntas.complaints.notifications import notify_reporter, notify_staff_about
@@ -115,14 +116,18 @@ def _coordinate(value: object, name: str, low: int, high: int, errors: dict[str,
 def _validate(data: ComplaintInput) -> dict:
     errors: dict[str, str] = {}
     title, description = (data.title or "").strip(), (data.description or "").strip()
-    if len(title) < 5:
-        errors["title"] = _("Judul minimal 5 karakter.")
-    elif len(title) > 200:
-        errors["title"] = _("Judul maksimal 200 karakter.")
-    if len(description) < 20:
-        errors["description"] = _("Ceritakan kejadiannya minimal 20 karakter.")
-    elif len(description) > 10_000:
-        errors["description"] = _("Uraian maksimal 10.000 karakter.")
+    if len(title) < limits.TITLE_MIN:
+        errors["title"] = _("Judul minimal %(n)s karakter.") % {"n": limits.TITLE_MIN}
+    elif len(title) > limits.TITLE_MAX:
+        errors["title"] = _("Judul maksimal %(n)s karakter.") % {"n": limits.TITLE_MAX}
+    if len(description) < limits.DESCRIPTION_MIN:
+        errors["description"] = _("Ceritakan kejadiannya minimal %(n)s karakter.") % {
+            "n": limits.DESCRIPTION_MIN
+        }
+    elif len(description) > limits.DESCRIPTION_MAX:
+        errors["description"] = _("Uraian maksimal %(n)s karakter.") % {
+            "n": f"{limits.DESCRIPTION_MAX:,}".replace(",", ".")
+        }
     if data.privacy not in Complaint.Privacy.values:
         errors["privacy"] = _("Pilih publik, rahasia atau anonim.")
     if data.classification not in Complaint.Classification.values:
@@ -159,10 +164,10 @@ def _validate(data: ComplaintInput) -> dict:
     reporter = data.reporter
     if data.privacy != Complaint.Privacy.ANONYMOUS:
         name = (reporter.name or "").strip()
-        if len(name) < 2:
+        if len(name) < limits.NAME_MIN:
             errors["name"] = _("Nama wajib diisi (atau pilih anonim).")
-        elif len(name) > 200:
-            errors["name"] = _("Nama maksimal 200 karakter.")
+        elif len(name) > limits.NAME_MAX:
+            errors["name"] = _("Nama maksimal %(n)s karakter.") % {"n": limits.NAME_MAX}
         email = (reporter.email or "").strip()
         if email:
             try:
@@ -170,7 +175,7 @@ def _validate(data: ComplaintInput) -> dict:
             except ValidationError:
                 errors["email"] = _("Alamat email tidak valid.")
             else:
-                if len(email) > 254:
+                if len(email) > limits.EMAIL_MAX:
                     errors["email"] = _("Alamat email terlalu panjang.")
         phone = _phone(reporter.phone)
         if phone and not _PHONE.match(phone):
