@@ -33,3 +33,26 @@ class Recording:
         time.sleep(0.02)
         with self.lock:
             Recording.sent.append(message.pk)
+
+
+class ResendingWhileSending:
+    """While it sends, an administrator presses "kirim ulang" and another worker pass runs: the situation in
+    which a resend used to make the message due again and the second pass sent it a second time."""
+
+    actor = None
+    sent: list[int] = []
+    refused: list[str] = []
+
+    def send(self, message: OutboxMessage) -> None:
+        from tuntas.complaints.notifications import outbox_retry
+        from tuntas.core.errors import Conflict
+        from tuntas.notify.delivery import deliver_message
+
+        ResendingWhileSending.sent.append(message.pk)
+        if len(ResendingWhileSending.sent) > 1:
+            return  # the second pass's send: nothing more happens inside it
+        try:
+            outbox_retry(actor=ResendingWhileSending.actor, message_id=message.pk)
+        except Conflict as exc:
+            ResendingWhileSending.refused.append(exc.message)
+        deliver_message(message.pk)

@@ -120,6 +120,8 @@ def outbox_retry(*, actor: User, message_id: int) -> OutboxMessage:
         message = OutboxMessage.objects.select_for_update().get(pk=message_id)
         if message.status == OutboxMessage.Status.SENT:
             raise Conflict(_("Pesan ini sudah terkirim."))
+        if message.sending_until is not None and message.sending_until > time.now():
+            raise Conflict(_("Pesan ini sedang dikirim; tunggu hasilnya sebelum mengirim ulang."))
         before = message.status
         message.status = OutboxMessage.Status.PENDING
         message.next_attempt_at = time.now()

@@ -9,6 +9,10 @@ Send: right before sending, the lease is renewed by a guarded update (still pend
 the value this pass wrote). A message taken over meanwhile is skipped, so one claim sends at most once. No
 transaction or row lock is held while the network is slow.
 
+The lease is also written to ``sending_until``, which the outcome clears: a resend (``outbox_retry``) asked for
+while a worker holds the message is refused instead of making it due again, which would let a second pass
+send it while the first is still talking to the SMTP server.
+
 Record: one DeliveryAttempt per send, then the outcome under the same guard: sent, retry after BACKOFF, or
 failed (a permanent error, or MAX_ATTEMPTS reached). If the database fails after a successful send, the lease
 runs out and the message goes again: delivery is at least once, and the SMS/webhook payloads carry a stable
@@ -101,9 +105,11 @@ def _claim(candidates: QuerySet[OutboxMessage], *, limit: int, now: dt.datetime)
             due = due.select_for_update(skip_locked=True)
         messages = list(due[:limit])
         if messages:
-            OutboxMessage.objects.filter(pk__in=[m.pk for m in messages]).update(next_attempt_at=lease)
+            OutboxMessage.objects.filter(pk__in=[m.pk for m in messages]).update(
+                next_attempt_at=lease, sending_until=lease
+            )
     for m in messages:
-        m.next_attempt_at = lease
+        m.next_attempt_at = m.sending_until = lease
     return messages
 
 
@@ -112,9 +118,9 @@ def _renew(message: OutboxMessage, now: dt.datetime) -> bool:
     lease = now + LEASE
     renewed = OutboxMessage.objects.filter(
         pk=message.pk, status=Pending, next_attempt_at=message.next_attempt_at
-    ).update(next_attempt_at=lease)
+    ).update(next_attempt_at=lease, sending_until=lease)
     if renewed:
-        message.next_attempt_at = lease
+        message.next_attempt_at = message.sending_until = lease
     return bool(renewed)
 
 
@@ -168,7 +174,7 @@ def _record(
         OutboxMessage.objects.filter(pk=message.pk).update(attempts=F("attempts") + 1)
         held = OutboxMessage.objects.filter(
             pk=message.pk, status=Pending, next_attempt_at=message.next_attempt_at
-        ).update(**change)
+        ).update(**change, sending_until=None)
     if not held:  # the send outlasted the lease, or someone reset the message meanwhile
         log.warning("outbox lease lost while sending id=%s outcome=%s", message.pk, outcome)
     log.info(

@@ -36,6 +36,9 @@ class OutboxMessage(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(db_index=True)
+    # While a worker holds the message (claimed, sending, not yet recorded): until when. A resend asked for
+    # meanwhile is refused, so a message being sent is never claimed by a second pass (delivery.py).
+    sending_until = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)
 

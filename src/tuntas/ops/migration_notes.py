@@ -44,6 +44,9 @@ NOTES: dict[tuple[str, str], Note] = {
     ("notify", "0002_digestrun_messagetemplate"): Note(
         True, "New tables only (digest runs, message templates)."
     ),
+    ("notify", "0003_outbox_sending_until"): Note(
+        True, "Adds a nullable column (the sending lease); the old code ignores it."
+    ),
     ("ops", "0001_initial"): Note(True, "New table only (worker heartbeat)."),
     ("sla", "0002_staffalert"): Note(True, "New table only (staff alerts)."),
     ("standards", "0002_component_catalogue"): Note(True, "Loads the 14 components catalogue (rows only)."),

@@ -12,7 +12,7 @@ from tests.factories import UserFactory, member
 from tests.notify.conftest import queue, reload
 from tuntas.complaints.models import Event
 from tuntas.core import clock
-from tuntas.notify.delivery import deliver_due
+from tuntas.notify.delivery import deliver_due, deliver_message
 from tuntas.notify.models import OutboxMessage
 from tuntas.notify.selectors import STUCK_AFTER
 
@@ -189,3 +189,22 @@ def test_page_queries_do_not_grow_with_the_rows(frozen, directory, admin_pupr, f
     with CaptureQueriesContext(connection) as four:
         client.get(URL)
     assert len(four) == len(one) <= 10
+
+
+def test_a_resend_while_the_worker_is_sending_is_refused_and_nothing_goes_twice(
+    frozen, directory, admin_pupr, failed_at, refusing, swap_channel
+):
+    from tests.notify.fakes import ResendingWhileSending as Fake
+
+    complaint = failed_at(directory.pupr)
+    message = OutboxMessage.objects.filter(complaint=complaint, status="failed").first()
+    Fake.actor, Fake.sent, Fake.refused = admin_pupr, [], []
+    swap_channel("email", "tests.notify.fakes.ResendingWhileSending")
+    client_for(admin_pupr).post(URL, {"message": message.pk})  # back in the queue
+
+    deliver_message(message.pk)
+
+    assert Fake.sent == [message.pk]
+    assert Fake.refused == ["Pesan ini sedang dikirim; tunggu hasilnya sebelum mengirim ulang."]
+    message = reload(message)
+    assert message.status == OutboxMessage.Status.SENT and message.sending_until is None
