@@ -50,6 +50,7 @@ class RequestMiddleware:
             uid = user.pk if user is not None and user.is_authenticated else None
             metrics.observe_request(view, request.method or "", response.status_code, seconds)
             response["X-Request-ID"] = rid
+            response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
             # The path, never the query string (tokens, search terms); ids, never names.
             logger.log(
                 logging.WARNING if response.status_code >= 500 else logging.INFO,
