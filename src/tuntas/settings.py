@@ -265,6 +265,18 @@ TUNTAS_NOTIFY_TIMEOUT = float(os.environ.get("TUNTAS_NOTIFY_TIMEOUT", "10"))  # 
 # SMS/WhatsApp gateway: POST {to, message, reference} with `Authorization: Bearer <token>`. Unset: no SMS.
 TUNTAS_SMS_GATEWAY_URL = os.environ.get("TUNTAS_SMS_GATEWAY_URL", "")
 TUNTAS_SMS_GATEWAY_TOKEN = os.environ.get("TUNTAS_SMS_GATEWAY_TOKEN", "")
+# Channels (email intake): a mailbox read over IMAP by the worker; unset host = no email intake.
+TUNTAS_IMAP_HOST = os.environ.get("TUNTAS_IMAP_HOST", "")
+TUNTAS_IMAP_PORT = int(os.environ.get("TUNTAS_IMAP_PORT", "993"))
+TUNTAS_IMAP_SSL = _bool("TUNTAS_IMAP_SSL", True)  # implicit TLS (IMAPS); off only for a local test server
+TUNTAS_IMAP_USER = os.environ.get("TUNTAS_IMAP_USER", "")
+TUNTAS_IMAP_PASSWORD = os.environ.get("TUNTAS_IMAP_PASSWORD", "")
+TUNTAS_IMAP_FOLDER = os.environ.get("TUNTAS_IMAP_FOLDER", "INBOX")
+TUNTAS_MAILBOX_ADDRESS = os.environ.get("TUNTAS_MAILBOX_ADDRESS", "")  # its own address (loops, reply tokens)
+TUNTAS_MAILBOX_ORGANISATION = os.environ.get("TUNTAS_MAILBOX_ORGANISATION", "")  # slug; empty = routing
+TUNTAS_CHANNEL_MAX_MESSAGE_BYTES = int(os.environ.get("TUNTAS_CHANNEL_MAX_MESSAGE_BYTES", 15 * 1024 * 1024))
+TUNTAS_CHANNEL_RAW_KEEP_BYTES = int(os.environ.get("TUNTAS_CHANNEL_RAW_KEEP_BYTES", 256 * 1024))
+TUNTAS_CHANNELS_AUTO_SUBMIT = _bool("TUNTAS_CHANNELS_AUTO_SUBMIT", False)
 # Webhooks are signed with HMAC-SHA256 of the body (X-Tuntas-Signature: sha256=<hex>); unset: they wait
 # (and in the end fail) rather than go out unsigned.
 TUNTAS_WEBHOOK_SECRET = os.environ.get("TUNTAS_WEBHOOK_SECRET", "")

@@ -8,6 +8,7 @@ closes handlings through ``handling_close_for_transfer`` here.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -78,8 +79,10 @@ def handling_open(
     actor: Actor,
     parent: Handling | None = None,
     instruction: str = "",
+    at: dt.datetime | None = None,
 ) -> Handling:
-    """Open a handling at ``organisation`` in its own SOP's initial state and start the SOP's first clocks."""
+    """Open a handling at ``organisation`` in its own SOP's initial state and start the SOP's first clocks
+    (counting from ``at``, default now)."""
     definition = active_definition(organisation.workflow_slug)
     wf = workflow_of(definition)
     handling = Handling.objects.create(
@@ -89,9 +92,9 @@ def handling_open(
         state=wf.initial,
         parent=parent,
         instruction=instruction,
-        opened_at=time.now(),
+        opened_at=at or time.now(),
     )
-    clocks_apply(handling=handling, workflow=wf, ops=wf.clock_ops_on_open(), tier_days=_tier(handling))
+    clocks_apply(handling=handling, workflow=wf, ops=wf.clock_ops_on_open(), tier_days=_tier(handling), at=at)
     handling.save(update_fields=["due_date"])
     event_add(
         complaint=complaint,

@@ -266,6 +266,7 @@ def _complaint_create(
     secret: str,
     channel: str,
     choice: codes.RandomChoice,
+    received_at: dt.datetime | None = None,
 ) -> Complaint:
     """Insert the complaint under a fresh tracking code, drawing again on the rare collision."""
     secret_hash = codes.hash_secret(secret)
@@ -292,7 +293,7 @@ def _complaint_create(
                     )[:200],
                     occurred_on=v["occurred_on"],
                     intake_organisation=intake,
-                    submitted_at=time.now(),
+                    submitted_at=received_at or time.now(),
                 )
         except IntegrityError:  # tracking code collision: draw another
             continue
@@ -306,12 +307,15 @@ def complaint_submit(
     channel: str = Complaint.Channel.WEB,
     actor=None,  # noqa: ANN001
     choice=secrets.choice,
+    received_at: dt.datetime | None = None,
 ) -> Submitted:  # noqa: ANN001
     """File a complaint: it opens a handling at the intake organisation and returns the tracking secret once.
 
     Everything (fields, routing, files) is checked before anything is written, then complaint, identity,
     files, handling, events and the outbox row are written in one transaction. Anonymous complaints store
     no identity at all, whatever was typed into the identity fields; only the secret's hash is stored.
+    ``received_at`` (default now) is when it arrived: a message taken in on a channel (email, WhatsApp) and
+    submitted later by staff is dated, and its SLA clocks count, from its arrival.
     """
     if channel not in Complaint.Channel.values:
         raise InvalidInput(_("Kanal tidak dikenal."), errors={"channel": _("Kanal tidak dikenal.")})
@@ -321,7 +325,14 @@ def complaint_submit(
     prefix = code_prefix_for(intake)
     with transaction.atomic():
         complaint = _complaint_create(
-            data, v, intake=intake, prefix=prefix, secret=secret, channel=channel, choice=choice
+            data,
+            v,
+            intake=intake,
+            prefix=prefix,
+            secret=secret,
+            channel=channel,
+            choice=choice,
+            received_at=received_at,
         )
         if data.privacy != Complaint.Privacy.ANONYMOUS:
             r = data.reporter
@@ -360,7 +371,9 @@ def complaint_submit(
             identifying=True,
             visibility=Event.Visibility.INTERNAL,
         )
-        opened = handling_open(complaint=complaint, organisation=intake, actor=Actor(kind="pelapor"))
+        opened = handling_open(
+            complaint=complaint, organisation=intake, actor=Actor(kind="pelapor"), at=received_at
+        )
         notify_staff_about(
             complaint=complaint,
             organisation=intake,

@@ -10,6 +10,8 @@ call services.
   organisation's daily digest once (DigestRun). Hourly rather than one crontab hour because huey matches
   crontabs in UTC, and so that a worker down at 07:00 still sends the day's digest when it returns;
 - ``clarification_reminders``: hourly, deadline reminders for requests between organisations;
+- ``channels_mail_poll``: every 2 minutes, the mailbox (TUNTAS_IMAP_HOST; unset: does nothing): new mail
+  becomes channel drafts, replies thread into their complaints;
 - ``worker_heartbeat``: every minute, the worker's heartbeat (``ops.heartbeat``) that the console, /readyz,
   the metrics and ``tuntas doctor`` read.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from tuntas.channels.imap import mailbox_poll
 from tuntas.clarifications.reminders import send_reminders
 from tuntas.complaints import digest
 from tuntas.complaints.deadlines import sla_tick as sla_tick_pass
@@ -55,6 +58,11 @@ def send_digests() -> None:
 def clarification_reminders() -> None:
     # Hourly: a reminder goes out within the hour a request becomes due soon or overdue; each is sent once.
     send_reminders()
+
+
+@db_periodic_task(crontab(minute="*/2"))
+def channels_mail_poll() -> None:
+    mailbox_poll()
 
 
 @db_periodic_task(crontab(minute="*"))

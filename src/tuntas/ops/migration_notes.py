@@ -22,6 +22,9 @@ class Note:
 
 NOTES: dict[tuple[str, str], Note] = {
     ("api", "0002_initial"): Note(True, "Initial schema (API tokens)."),
+    ("channels", "0001_inbound_messages_and_drafts"): Note(
+        True, "New tables only (inbound channel messages, drafts, their files, channel health)."
+    ),
     ("clarifications", "0002_request_kinds"): Note(True, "Loads the request kinds catalogue (rows only)."),
     ("complaints", "0005_event_clarification_kinds"): Note(
         True, "Adds event kinds to the choices list: no SQL is run."

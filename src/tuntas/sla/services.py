@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from tuntas.core import clock as time
 from tuntas.core.calendar import WorkingCalendar
 from tuntas.core.calendars import calendar_for
@@ -20,16 +22,24 @@ def _duration(spec, tier_days: int | None) -> int:  # noqa: ANN001
     return tier_days if (spec.tiered and tier_days) else spec.duration
 
 
-def clocks_apply(*, handling, workflow: Workflow, ops: ClockOps, tier_days: int | None = None) -> None:  # noqa: ANN001
+def clocks_apply(  # noqa: ANN001
+    *,
+    handling,
+    workflow: Workflow,
+    ops: ClockOps,
+    tier_days: int | None = None,
+    at: dt.datetime | None = None,
+) -> None:
     """Start, stop, pause and resume the handling's clocks as the SOP says, then refresh its due date.
 
     Durations count from today in the handling organisation's calendar (weekends and Holiday rows skipped);
     a tiered clock takes the category's tier instead of the SOP's duration. A paused clock has no due date
-    and keeps the days it had left, which count again from the day it resumes."""
+    and keeps the days it had left, which count again from the day it resumes. ``at`` (default now) is when
+    the change counts from: a message that arrived on a channel and was submitted later counts from its arrival."""
     if not (ops.start or ops.stop or ops.pause or ops.resume):
         return
-    today = time.today()
-    now = time.now()
+    now = at or time.now()
+    today = timezone.localdate(now)
     cal = _calendar(handling)
     running = {c.name: c for c in handling.clocks.exclude(status=Clock.Status.STOPPED)}
     for name in ops.stop:
