@@ -252,3 +252,15 @@ def test_unknown_unit_is_rejected():
 def test_datetime_is_rejected_because_its_date_depends_on_timezone():
     with pytest.raises(TypeError):
         CAL_2026.working_days_add(dt.datetime(2026, 3, 19, 7, 0), 3)
+
+
+def test_the_counting_rule_stated_in_the_readme_and_the_sop_format():
+    """The start day never counts: 5 working days from a Monday is the next Monday, 30 calendar days from
+    1 March is 31 March (README "Counting rule", definitions/opd.yaml)."""
+    import datetime as _dt
+
+    from tuntas.core.calendar import WorkingCalendar as _Cal
+
+    cal = _Cal()
+    assert cal.add(_dt.date(2026, 3, 2), 5, "working_days") == _dt.date(2026, 3, 9)
+    assert cal.add(_dt.date(2026, 3, 1), 30, "calendar_days") == _dt.date(2026, 3, 31)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 from collections import Counter
 
 import pytest
@@ -378,3 +379,11 @@ def test_demo_units_have_public_profiles_with_the_maklumat(demo_on, client):
     assert "<dt>IKM</dt>" in page  # from the demo's satisfaction surveys
     stagen = client.get("/unit/desa-stagen/").content.decode()
     assert "<dt>Desa Anti-Maladministrasi</dt>" in stagen and "Ditetapkan" in stagen
+
+
+def test_demo_accounts_do_not_carry_the_real_head_of_the_ombudsman_office():
+    """The demo names are invented; the Kepala Perwakilan account once used a real official's name."""
+    from tuntas.demo import kotabaru, villages
+
+    assert "Hadi Rahman" not in {a.full_name for a in kotabaru.ACCOUNTS}
+    assert "Hadi Rahman" not in pathlib.Path(villages.__file__).read_text(encoding="utf-8")

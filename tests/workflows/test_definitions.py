@@ -209,10 +209,36 @@ def test_lapor_admin_hold_archives_itself_when_the_reporter_stays_silent():
     )
 
 
-def test_lapor_admin_outside_remit_closes_with_a_message_to_the_reporter():
+def test_lapor_admin_outside_remit_hands_the_complaint_back_for_re_routing():
+    """As SP4N-LAPOR! does: "bukan wewenang" returns the report for re-routing instead of closing it."""
     spec = LAPOR.transitions["bukan_wewenang"]
-    assert LAPOR.states[spec.target].final
-    assert (spec.closure_reason, spec.message_field) == ("bukan_wewenang", "penjelasan")
+    assert not LAPOR.states[spec.target].final
+    assert (spec.target, spec.closure_reason, spec.message_field) == ("dikembalikan", None, "penjelasan")
+    assert spec.clocks.stop == ("verifikasi", "kelengkapan")
+    returned = {t.name: t for t in LAPOR.transitions_from("dikembalikan", ["koordinator"])}
+    assert {"alihkan", "verifikasi", "arsipkan"} <= set(returned)
+    assert returned["verifikasi"].effect == "dispose"
+    assert returned["alihkan"].field("instansi").required
+    state = _walk(LAPOR, [("bukan_wewenang", {"penjelasan": "Jalan nasional"})])
+    assert (state, LAPOR.states[state].public_label) == (
+        "dikembalikan",
+        "Dialihkan ke instansi yang berwenang",
+    )
+    steps = [
+        ("bukan_wewenang", {"penjelasan": "Jalan nasional"}),
+        ("alihkan", {"instansi": "BPJN", "pesan": "."}),
+    ]
+    assert _walk(LAPOR, steps) == "dialihkan"
+    assert LAPOR.transitions["alihkan"].closure_reason == "bukan_wewenang"
+    steps[1] = ("verifikasi", {"target": "dinas-pupr"})
+    assert _walk(LAPOR, steps) == "didisposisikan"
+
+
+def test_lapor_admin_document_wait_is_a_flagged_configurable_default():
+    header = (default_definitions_dir() / "lapor-admin.yaml").read_text(encoding="utf-8").split("slug:")[0]
+    defaults = header.split("NILAI BAWAAN YANG DAPAT DIUBAH")[1].splitlines()
+    line = next(line for line in defaults if line.strip("#- ").startswith("kelengkapan "))
+    assert line.split()[3] == str(LAPOR.clocks["kelengkapan"].duration) == "10"
 
 
 def test_lapor_admin_archive_reasons():
@@ -335,12 +361,61 @@ def test_inspektorat_full_audit_path():
         ("susun_lhp", {}),
         (
             "terbitkan_lhp",
-            {"nomor_lhp": "LHP-1", "tanggal_lhp": "2025-05-02", "ringkasan": "...", "tingkat": "sedang"},
+            {
+                "nomor_lhp": "LHP-1",
+                "tanggal_lhp": "2025-05-02",
+                "ringkasan": "...",
+                "tingkat": "sedang",
+                "rekomendasi": "Kembalikan pungutan",
+            },
         ),
         ("kirim_surat_jawaban", {"nomor_surat": "S-9", "jawaban": "Terbukti; sanksi dijatuhkan."}),
         ("selesaikan", {"hasil_pemantauan": "Rekomendasi dilaksanakan."}),
     ]
     assert _walk(INSP, steps) == "selesai"
+
+
+INSP_TO_LHP = [
+    (
+        "ajukan_telaahan",
+        {"telaahan": "Dugaan pungli", "saran": "pemeriksaan_khusus", "berkadar_pengawasan": "on"},
+    ),
+    ("periksa", {"nomor_surat_tugas": "700/12/ITDA", "tanggal_surat_tugas": "2025-03-03", "tim": "A, B"}),
+    ("susun_lhp", {}),
+]
+
+
+def test_inspektorat_monitors_only_when_the_lhp_has_recommendations():
+    with_recs = INSP.transitions["terbitkan_lhp"]
+    assert with_recs.field("rekomendasi").required
+    assert INSP.transitions["kirim_surat_jawaban"].clocks.start == ("pemantauan",)
+    without = INSP.transitions["terbitkan_lhp_tanpa_rekomendasi"]
+    assert without.field("rekomendasi") is None
+    data = {"nomor_lhp": "LHP-2", "tanggal_lhp": "2025-05-02", "ringkasan": "Tidak terbukti"}
+    assert _walk(INSP, [*INSP_TO_LHP, (without.name, data)]) == "lhp_tanpa_rekomendasi"
+    onward = INSP.transitions_from("lhp_tanpa_rekomendasi", ALL_ROLES)
+    assert "pemantauan_tindak_lanjut" not in {t.target for t in onward}
+    assert all("pemantauan" not in t.clocks.start for t in onward)
+    letter = {"nomor_surat": "S-1", "kesimpulan": "tidak_terbukti", "jawaban": "Tidak terbukti."}
+    steps = [*INSP_TO_LHP, (without.name, data), ("kirim_surat_jawaban_akhir", letter)]
+    assert _walk(INSP, steps) == "selesai"
+    spec = INSP.transitions["kirim_surat_jawaban_akhir"]
+    assert INSP.closure_reason_of(spec, {"kesimpulan": "tidak_terbukti"}) == "tidak_terbukti"
+
+
+def test_inspektorat_closes_as_not_substantiated():
+    assert INSP.closure_reasons["tidak_terbukti"].public_label == "Pengaduan tidak terbukti"
+    assert "tidak_terbukti" in [c.value for c in INSP.transitions["tutup"].field("alasan").choices]
+
+
+def test_inspektorat_refers_to_law_enforcement_as_an_outcome():
+    spec = INSP.transitions["rujuk_aph"]
+    assert [c.value for c in spec.field("aph").choices] == ["kepolisian", "kejaksaan", "kpk"]
+    assert (spec.roles, spec.closure_reason, spec.visibility) == ({"pimpinan"}, "dirujuk_aph", "public")
+    state = INSP.states[spec.target]
+    assert state.final and state.public_label == "Diteruskan ke aparat penegak hukum"
+    data = {"aph": "kejaksaan", "nomor_surat": "700/1", "penjelasan": "Dugaan korupsi Dana Desa."}
+    assert _walk(INSP, [*INSP_TO_LHP, ("rujuk_aph", data)]) == "dirujuk_aph"
 
 
 # -- ombudsman -------------------------------------------------------------------------------------
@@ -358,7 +433,10 @@ def test_ombudsman_gives_thirty_days_to_complete_then_closes_as_formally_inadmis
 
 
 def test_ombudsman_plenary_decides_examination_or_closure():
-    assert {t.target for t in OMB.transitions_from("pleno", ["pimpinan"])} >= {"pemeriksaan", "ditutup"}
+    assert {t.target for t in OMB.transitions_from("pleno", ["pimpinan"])} >= {
+        "serah_terima_pemeriksaan",
+        "ditutup",
+    }
 
 
 def test_ombudsman_examination_methods():
@@ -371,7 +449,7 @@ def test_ombudsman_maladministration_types_are_the_eleven_in_practice():
 
 
 def test_ombudsman_final_report_has_three_conclusions():
-    assert {t.name for t in OMB.transitions_from("pemeriksaan", ["pimpinan"])} >= {
+    assert {t.name for t in OMB.transitions_from("penyusunan_lhp", ["pimpinan"])} >= {
         "lahp_maladministrasi",
         "lahp_tidak_ditemukan",
         "hentikan_pemeriksaan",
@@ -382,7 +460,7 @@ def test_ombudsman_final_report_has_three_conclusions():
 def test_ombudsman_corrective_action_overdue_after_thirty_working_days_goes_to_resolution():
     clock = OMB.clocks["tindakan_korektif"]
     assert (clock.duration, clock.unit) == (30, "working_days")
-    assert OMB.expiry_transition("tindakan_korektif").target == "resolusi_monitoring"
+    assert OMB.expiry_transition("tindakan_korektif").target == "serah_terima_resolusi"
 
 
 def test_ombudsman_rapid_response_is_a_short_fast_track():
@@ -425,6 +503,9 @@ def test_ombudsman_recommendation_path():
                 "dugaan_maladministrasi": "penundaan_berlarut",
             },
         ),
+        ("terima_pemeriksaan", {"pemeriksa": "Asisten A"}),
+        ("sampaikan_hasil", {"hasil": "Penundaan berlarut terbukti"}),
+        ("tanggapi_hasil", {"pesan": "Saya setuju"}),
         (
             "lahp_maladministrasi",
             {
@@ -435,10 +516,152 @@ def test_ombudsman_recommendation_path():
             },
         ),
         ("ke_resolusi", {}),
+        ("terima_resolusi", {"pemantau": "Asisten B"}),
         ("terbitkan_rekomendasi", {"nomor_rekomendasi": "R-1", "atasan_terlapor": "Bupati", "isi": "..."}),
         ("rekomendasi_dilaksanakan", {"ringkasan": "KTP terbit"}),
     ]
     assert _walk(OMB, steps) == "selesai"
+
+
+OMB_TO_EXAMINATION = [
+    ("memenuhi_formil", {"terlapor": "Disdukcapil"}),
+    ("ajukan_pleno", {"ringkasan": "KTP tertunda", "dugaan_maladministrasi": "penundaan_berlarut"}),
+    (
+        "pleno_tindaklanjuti",
+        {
+            "tanggal_pleno": "2025-04-07",
+            "metode": "klarifikasi",
+            "dugaan_maladministrasi": "penundaan_berlarut",
+        },
+    ),
+    ("terima_pemeriksaan", {"pemeriksa": "Asisten A"}),
+]
+
+
+def test_ombudsman_reporter_answers_the_examination_result_before_the_lhp():
+    """The 14-day response comes before the LHP (PO 58/2023): no LHP straight from the examination."""
+    assert _walk(OMB, OMB_TO_EXAMINATION) == "pemeriksaan"
+    from_examination = {t.name for t in OMB.transitions_from("pemeriksaan", ALL_ROLES)}
+    assert not from_examination & {"lahp_maladministrasi", "lahp_tidak_ditemukan"}
+    send = OMB.transitions["sampaikan_hasil"]
+    assert (send.target, send.clocks.pause, send.clocks.start) == (
+        "tanggapan_pelapor",
+        ("pemeriksaan",),
+        ("tanggapan_hasil",),
+    )
+    assert (send.visibility, send.message_field) == ("reporter", "hasil")
+    assert OMB.states["tanggapan_pelapor"].waiting_for_reporter
+    clock = OMB.clocks["tanggapan_hasil"]
+    assert (clock.duration, clock.unit) == (14, "working_days")
+    reply = OMB.reporter_transition("tanggapan_pelapor", "reply")
+    assert (reply.target, reply.clocks.stop, reply.clocks.resume) == (
+        "penyusunan_lhp",
+        ("tanggapan_hasil",),
+        ("pemeriksaan",),
+    )
+    silent = OMB.expiry_transition("tanggapan_hasil")
+    assert (silent.target, silent.clocks.resume) == ("penyusunan_lhp", ("pemeriksaan",))
+    assert {"lahp_maladministrasi", "lahp_tidak_ditemukan"} <= {
+        t.name for t in OMB.transitions_from("penyusunan_lhp", ["pimpinan"])
+    }
+
+
+def test_ombudsman_names_the_report_lhp():
+    texts = [OMB.clocks["pemeriksaan"].label, OMB.description]
+    for t in OMB.transitions.values():
+        texts += [t.label, *(f.label for f in t.fields), *(f.help for f in t.fields)]
+    texts += [s.label for s in OMB.states.values()] + [s.public_label for s in OMB.states.values()]
+    assert not [t for t in texts if "LAHP" in t]
+    assert OMB.transitions["lahp_maladministrasi"].label.startswith("LHP")
+
+
+def _rekomendasi_steps():
+    return [
+        *OMB_TO_EXAMINATION,
+        ("sampaikan_hasil", {"hasil": "Terbukti"}),
+        ("tanpa_tanggapan", {}),
+        (
+            "lahp_maladministrasi",
+            {
+                "nomor_lahp": "LHP-3",
+                "jenis_maladministrasi": "penundaan_berlarut",
+                "tindakan_korektif": "Terbitkan KTP",
+                "ringkasan": "Terbukti",
+            },
+        ),
+        ("serahkan_resolusi", {"alasan": "Tidak ditanggapi"}),
+        ("terima_resolusi", {"pemantau": "Asisten B"}),
+        ("terbitkan_rekomendasi", {"nomor_rekomendasi": "R-1", "atasan_terlapor": "Bupati", "isi": "..."}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("transition", "data", "state", "reason"),
+    [
+        (
+            "rekomendasi_tidak_dilaksanakan",
+            {"langkah": "publikasi", "ringkasan": "Tidak dilaksanakan"},
+            "rekomendasi_tidak_dilaksanakan",
+            "rekomendasi_tidak_dilaksanakan",
+        ),
+        (
+            "rekomendasi_dilaksanakan_sebagian",
+            {"bagian": "KTP terbit, SOP belum", "langkah": "keduanya", "ringkasan": "Sebagian"},
+            "rekomendasi_sebagian",
+            "rekomendasi_dilaksanakan_sebagian",
+        ),
+    ],
+)
+def test_ombudsman_recommendation_not_or_partly_carried_out_is_not_selesai(transition, data, state, reason):
+    assert _walk(OMB, [*_rekomendasi_steps(), (transition, data)]) == state
+    spec = OMB.states[state]
+    assert spec.final
+    assert "selesai" not in (spec.public_label + spec.public_label_en).casefold()
+    assert "resolved" not in spec.public_label_en.casefold()
+    assert OMB.transitions[transition].closure_reason == reason
+    assert "selesai" not in OMB.closure_reasons[reason].public_label.casefold()
+
+
+def test_ombudsman_intake_types_consultation_copy_and_own_initiative():
+    assert _walk(OMB, [("catat_konsultasi", {"jawaban": "Silakan mengadu dulu ke instansi."})]) == (
+        "konsultasi_dijawab"
+    )
+    assert _walk(OMB, [("catat_tembusan", {"catatan": "Dicatat."})]) == "tembusan_dicatat"
+    for name in ("catat_konsultasi", "catat_tembusan"):
+        assert OMB.transitions[name].clocks.stop == ("verifikasi",)
+        assert OMB.states[OMB.transitions[name].target].final
+    own = OMB.transitions["investigasi_prakarsa_sendiri"]
+    assert (own.roles, own.clocks.start) == ({"pimpinan"}, ("pemeriksaan",))
+    data = {"dasar": "Pemberitaan", "terlapor": "RSUD", "dugaan_maladministrasi": "tidak_kompeten"}
+    assert _walk(OMB, [("investigasi_prakarsa_sendiri", data)]) == "serah_terima_pemeriksaan"
+
+
+def test_ombudsman_hands_over_between_the_three_units():
+    """Intake/verification -> examination -> resolution and monitoring, each a recorded hand-over."""
+    assert OMB.transitions["pleno_tindaklanjuti"].target == "serah_terima_pemeriksaan"
+    assert OMB.transitions["terima_pemeriksaan"].field("pemeriksa").required
+    assert {OMB.transitions[n].target for n in ("ke_resolusi", "serahkan_resolusi")} == {
+        "serah_terima_resolusi"
+    }
+    assert OMB.transitions["terima_resolusi"].target == "resolusi_monitoring"
+
+
+def test_ombudsman_special_adjudication_is_an_option():
+    steps = [
+        *OMB_TO_EXAMINATION,
+        ("ajukan_ajudikasi", {"permohonan": "Ganti rugi Rp5 juta"}),
+        ("putusan_ajudikasi", {"nomor_putusan": "AK-1", "ringkasan": "Ganti rugi dibayar"}),
+    ]
+    assert _walk(OMB, steps) == "selesai"
+    assert OMB.transitions["ajukan_ajudikasi"].clocks.stop == ("pemeriksaan", "resolusi")
+
+
+def test_ombudsman_unconfirmed_time_limits_are_flagged_as_configurable_defaults():
+    header = (default_definitions_dir() / "ombudsman.yaml").read_text(encoding="utf-8").split("slug:")[0]
+    defaults = header.split("NILAI BAWAAN YANG DAPAT DIUBAH")[1].splitlines()
+    for clock in ("rco", "verifikasi", "pemeriksaan", "resolusi"):
+        line = next(line for line in defaults if line.strip("#- ").startswith(clock + " "))
+        assert line.split()[3] == str(OMB.clocks[clock].duration)
 
 
 def test_ombudsman_focal_point_reports_corrective_action():
@@ -472,3 +695,22 @@ def test_desa_happy_path():
         _walk(DESA, [("jawab", {"jawaban": "Lampu jalan sudah diganti."}), ("terima_jawaban", {})])
         == "selesai"
     )
+
+
+def test_desa_complaint_about_the_kepala_desa_goes_to_the_camat_and_the_bpd():
+    spec = DESA.transitions["adukan_kepala_desa"]
+    assert (spec.effect, spec.field("target").kinds) == ("dispose", ("kecamatan", "bpd"))
+    assert spec.field("penyampaian_bpd").required
+    assert spec.closure_reason == "diteruskan_kepala_desa"
+    assert DESA.closure_reasons["diteruskan_kepala_desa"].public_label == "Diteruskan ke camat dan BPD"
+    data = {"target": "kec-a", "penyampaian_bpd": "3 Maret, Ketua BPD", "alasan": "Pungutan surat"}
+    assert _walk(DESA, [("adukan_kepala_desa", data)]) == "diteruskan"
+
+
+def test_desa_village_fund_complaint_goes_to_an_inspektorat_audit():
+    spec = DESA.transitions["teruskan_inspektorat"]
+    assert (spec.effect, spec.field("target").kinds) == ("dispose", ("inspektorat",))
+    assert [c.value for c in spec.field("pokok").choices] == ["dana_desa", "apbdes", "add", "aset_desa"]
+    assert spec.clocks.stop == ("penanganan",)
+    data = {"target": "inspektorat", "pokok": "dana_desa", "alasan": "Jalan usaha tani fiktif"}
+    assert _walk(DESA, [("teruskan_inspektorat", data)]) == "diteruskan"

@@ -92,3 +92,17 @@ def holidays_sync(years: Iterable[int] | None = None) -> SyncResult:
     transaction.on_commit(calendars.clear_cache)
     calendars.clear_cache()
     return SyncResult(created, updated, deleted, unchanged, kept)
+
+
+def unconfirmed_years(years: Iterable[int]) -> list[int]:
+    """Years whose holidays are not confirmed by an SKB: no cuti bersama row at all, or only national rows
+    from the estimating ``holidays`` package (no decree known for the year, no admin entry). Deadlines
+    counted across such a year may move once the SKB is out."""
+    found = []
+    for year in sorted(set(years)):
+        rows = Holiday.objects.filter(date__year=year, kind__in=NATIONAL_KINDS, region_code="")
+        has_cuti = rows.filter(kind=Holiday.Kind.CUTI_BERSAMA).exists()
+        confirmed = decree_for(year) is not None or rows.exclude(source__startswith=SYNC_MARK).exists()
+        if not has_cuti or not confirmed:
+            found.append(year)
+    return found

@@ -89,7 +89,9 @@ OMBUDSMAN_ORG = Org(
 )
 
 # Village desks that take complaints directly and have a demo operator: the villages of Kecamatan Pulau
-# Laut Utara, where Kotabaru's Desa Anti-Maladministrasi designations began (see DOMAIN.md).
+# Laut Utara, the first kecamatan whose every desa is a Desa Anti-Maladministrasi (Semayap in Nov 2023, the
+# other eight in May 2025). The designations did not begin there: the ten of Nov 2023 lie in eight kecamatan
+# (see DOMAIN.md and demo/villages.py).
 DESA_DESK_KECAMATAN = "63.02.06"
 
 
@@ -195,7 +197,7 @@ ACCOUNTS: tuple[Account, ...] = (
     Account("auditor2", "Maya Puspita", INSPEKTORAT, ("auditor",)),
     Account("inspektur", "H. Gusti Rusdi", INSPEKTORAT, ("pimpinan",), "disposisi Inspektur"),
     Account("asisten.ombudsman", "Dimas Prasetyo", OMBUDSMAN, ("petugas",), "Asisten Ombudsman"),
-    Account("kepala.ombudsman", "Hadi Rahman", OMBUDSMAN, ("pimpinan", "koordinator"), "Kepala Perwakilan"),
+    Account("kepala.ombudsman", "Yudha Pranata", OMBUDSMAN, ("pimpinan", "koordinator"), "Kepala Perwakilan"),
     Account(
         "focal.pemkab",
         "Taufik Hidayat",

@@ -203,6 +203,12 @@ PHRASES.update(
             "Inspektorat sudah melakukan konfirmasi dan klarifikasi kepada pihak terkait. Pungutan yang Anda "
             "laporkan dihentikan dan pihak terkait diberi pembinaan. Terima kasih atas kepedulian Anda.",
         ),
+        "inspektorat.rekomendasi": (
+            "1. Kepala {instansi} mengembalikan pungutan tanpa dasar hukum kepada warga dalam 60 hari.\n"
+            "2. Kepala {instansi} memberikan teguran tertulis kepada petugas yang bersangkutan.",
+            "1. Kepala {instansi} menyusun dan mengumumkan standar pelayanan dalam 60 hari.\n"
+            "2. Kepala {instansi} melaporkan tindak lanjut kepada Inspektur.",
+        ),
         "inspektorat.kirim_surat_jawaban.jawaban": (
             "Pemeriksaan khusus atas pengaduan Anda telah selesai. Inspektorat merekomendasikan pengembalian "
             "kerugian dan pembinaan kepada pihak terkait; pelaksanaannya kami pantau.",

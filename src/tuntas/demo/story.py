@@ -292,6 +292,9 @@ class Case:
         p = self.plan
         if h.state == "ditunda":
             return self.clarification(h)
+        if h.state == "dikembalikan":  # bukan wewenang: the coordinator records where it was passed on
+            remit = p.topic.remit or "instansi yang berwenang"
+            return self.staff(h, 1, 3, "alihkan", instansi=remit, pesan=self.fmt(BUKAN_WEWENANG))
         if h.state != "menunggu_verifikasi":
             return None
         if p.coord in ("tunda", "tunda_diam") and self.once("tunda"):
@@ -387,7 +390,8 @@ class Case:
         if plan is None:
             return None
         if state == "penyusunan_lhp":
-            return self.staff(h, plan[0], plan[1], plan[2], kerugian=self.rng.randrange(5, 120) * 1_000_000)
+            loss = self.rng.randrange(5, 120) * 1_000_000
+            return self.staff(h, plan[0], plan[1], plan[2], kerugian=loss)
         return self.staff(h, *plan)
 
     def _ombudsman(self, h: Handling) -> Decision | None:
@@ -419,11 +423,21 @@ class Case:
                 metode="klarifikasi",
                 dugaan_maladministrasi="penundaan_berlarut",
             )
+        if state == "serah_terima_pemeriksaan":
+            assistant = self.cast.actor(h.organisation_id, frozenset({"petugas"}))
+            return self.staff(h, 1, 3, "terima_pemeriksaan", pemeriksa=str(assistant))
         if state == "pemeriksaan":
-            outcome = {"lahp": "lahp_maladministrasi", "lahp_tidak": "lahp_tidak_ditemukan"}.get(
-                p.omb, "selesai_pemeriksaan"
-            )
-            return self.staff(h, 15, 35, outcome, jenis_maladministrasi="penundaan_berlarut")
+            if p.omb in ("lahp", "lahp_tidak"):  # the reporter answers the result before the LHP
+                return self.staff(h, 15, 30, "sampaikan_hasil")
+            return self.staff(h, 15, 35, "selesai_pemeriksaan")
+        if state == "tanggapan_pelapor":
+            return self.clarification(h)
+        if state == "penyusunan_lhp":
+            outcome = "lahp_maladministrasi" if p.omb == "lahp" else "lahp_tidak_ditemukan"
+            return self.staff(h, 3, 8, outcome, jenis_maladministrasi="penundaan_berlarut")
+        if state == "serah_terima_resolusi":
+            assistant = self.cast.actor(h.organisation_id, frozenset({"petugas"}))
+            return self.staff(h, 1, 3, "terima_resolusi", pemantau=str(assistant))
         if state == "tindakan_korektif":
             if self.once("laporan_focal_point"):
                 return self.staff(h, 5, 15, "laporkan_tindakan_korektif")

@@ -4,11 +4,13 @@ simulated clock.
 Real (public news: ANTARA Kalsel 29 Nov 2023; ombudsman.go.id 20 May and 3 Jun 2025; apahabar.com Oct 2022):
 - the programme of Pemkab Kotabaru with Ombudsman RI Perwakilan Kalimantan Selatan, commitment signed by all
   198 desa at the sosialisasi of Wednesday 19 October 2022 (kelurahan are not in it);
-- the 10 villages designated on 27 November 2023 (one per kecamatan among 40 nominees): Semayap, Tirawan,
+- the 10 villages designated on 27 November 2023 (among 40 nominees, in eight kecamatan: two each in
+  Kelumpang Selatan and Sungai Durian, so not one per kecamatan): Semayap, Tirawan,
   Berangas, Suka Maju, Bumi Asih, Serongga, Manunggul Lama, Rantau Jaya, Kanibungan, Tebing Tinggi;
 - the 8 designated on 19 May 2025, completing every desa of Kecamatan Pulaulaut Utara: Stagen, Dirgahayu,
   Gunung Sari, Gunung Ulin, Megasari, Sebelimbingan, Sungai Taib, Rampa;
-- the signatory title, Kepala Perwakilan Ombudsman RI Provinsi Kalimantan Selatan.
+- the signatory title, Kepala Perwakilan Ombudsman RI Provinsi Kalimantan Selatan (the person holding it is
+  not named: the demo account has an invented name).
 Illustrative (not public): the MoU and decree numbers, the other 30 nominees of 2023, every answer and score
 (the real instrument is not public), the verification dates within each year, the return notes, and the
 whole current round with its villages at various stages.
@@ -145,7 +147,7 @@ class _Cast:
         self.auditor = _account("auditor", "Arif Rahman", self.inspektorat, "auditor")
         self.dpmd_verifier = _account(DPMD_VERIFIER, "Siti Aisyah", self.dpmd, "koordinator")
         self.asisten = _account("asisten.ombudsman", "Dimas Prasetyo", self.ombudsman, "petugas")
-        self.kepala = _account("kepala.ombudsman", "Hadi Rahman", self.ombudsman, "pimpinan")
+        self.kepala = _account("kepala.ombudsman", "Yudha Pranata", self.ombudsman, "pimpinan")
         self.system = _system()
 
     def operator(self, village: Organisation) -> User:

@@ -74,6 +74,23 @@ class HolidayAdmin(admin.ModelAdmin):
 
         return date_format(obj.date, "l")
 
+    def changelist_view(self, request, extra_context=None):  # noqa: ANN001, ANN201
+        from django.contrib import messages
+
+        from tuntas.core.holidays_sync import default_years, unconfirmed_years
+
+        for year in unconfirmed_years(default_years()):
+            messages.warning(
+                request,
+                _(
+                    "%(year)d belum memiliki SKB: tidak ada cuti bersama, atau libur nasional hanya perkiraan. "
+                    "Tenggat yang melewati tahun ini dapat bergeser; jalankan load_holidays setelah SKB terbit "
+                    "atau isi cuti bersama di sini."
+                )
+                % {"year": year},
+            )
+        return super().changelist_view(request, extra_context)
+
     def save_model(self, request, obj, form, change) -> None:  # noqa: ANN001
         super().save_model(request, obj, form, change)
         calendars.clear_cache()

@@ -12,6 +12,8 @@ call services.
 - ``clarification_reminders``: hourly, deadline reminders for requests between organisations;
 - ``channels_mail_poll``: every 2 minutes, the mailbox (TUNTAS_IMAP_HOST; unset: does nothing): new mail
   becomes channel drafts, replies thread into their complaints;
+- ``holidays_yearly_sync``: on 2 January and 1 October at 01:30 UTC, ``load_holidays`` for last, this and
+  next year (the SKB on cuti bersama usually comes out in the autumn before its year);
 - ``worker_heartbeat``: every minute, the worker's heartbeat (``ops.heartbeat``) that the console, /readyz,
   the metrics and ``tuntas doctor`` read.
 """
@@ -25,6 +27,7 @@ from tuntas.channels.imap import mailbox_poll
 from tuntas.clarifications.reminders import send_reminders
 from tuntas.complaints import digest
 from tuntas.complaints.deadlines import sla_tick as sla_tick_pass
+from tuntas.core.holidays_sync import holidays_sync
 from tuntas.notify import delivery
 from tuntas.ops import heartbeat
 
@@ -52,6 +55,16 @@ def sla_tick() -> None:
 def send_digests() -> None:
     if digest.digest_due():
         digest.digests_send()
+
+
+@db_periodic_task(crontab(minute="30", hour="1", day="2", month="1"))
+def holidays_yearly_sync() -> None:
+    holidays_sync()
+
+
+@db_periodic_task(crontab(minute="30", hour="1", day="1", month="10"))
+def holidays_autumn_sync() -> None:
+    holidays_sync()
 
 
 @db_periodic_task(crontab(minute="5", hour="*"))

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from tuntas.core.holidays_sync import default_years, holidays_sync
+from tuntas.core.holidays_sync import default_years, holidays_sync, unconfirmed_years
 
 
 class Command(BaseCommand):
@@ -21,3 +21,11 @@ class Command(BaseCommand):
             f"Hari libur {', '.join(map(str, sorted(set(years))))}: {r.created} baru, {r.updated} diperbarui, "
             f"{r.deleted} dihapus, {r.unchanged} tetap, {r.kept_manual} isian admin dipertahankan."
         )
+        for year in unconfirmed_years(years):
+            self.stdout.write(
+                self.style.WARNING(
+                    f"PERINGATAN {year}: belum ada SKB (tidak ada cuti bersama, atau libur nasional hanya "
+                    "perkiraan). Tenggat yang melewati tahun ini dapat bergeser; jalankan lagi setelah SKB terbit "
+                    "atau isi cuti bersama di admin."
+                )
+            )
