@@ -455,3 +455,38 @@ def test_withdraw_closes_every_handling(reporter, filed, staff):
     # A second attempt is refused politely.
     again = reporter.get(f"/lacak/{filed.code}/cabut/", follow=True)
     assert "sudah tidak dapat dicabut" in again.content.decode()
+
+
+# --- the order of the tracking page --------------------------------------------------------------------
+
+
+def test_latest_answer_comes_right_before_the_accept_question(reporter, filed, staff):
+    staff.dispose_to_pupr(filed.complaint)
+    staff.answer(filed.complaint, "Lubang jalan sudah ditambal pada hari Senin.")
+    page = reporter.get(f"/lacak/{filed.code}/").content.decode()
+    latest = page.index('id="terbaru"')
+    assert (
+        latest
+        < page.index("Lubang jalan sudah ditambal")
+        < page.index("Apakah jawaban petugas sudah sesuai?")
+    )
+    assert page.index("Apakah jawaban petugas") < page.index('id="timeline-title"')
+
+
+def test_after_accepting_rating_comes_first_then_escalation_folded_then_a_short_skm(reporter, filed, staff):
+    staff.dispose_to_pupr(filed.complaint)
+    staff.answer(filed.complaint)
+    reporter.post(f"/lacak/{filed.code}/terima/", {"message": ""})
+    page = reporter.get(f"/lacak/{filed.code}/").content.decode()
+    rate = page.index(f'action="/lacak/{filed.code}/nilai/"')
+    escalate = page.index('id="eskalasi"')
+    assert rate < escalate
+    assert (
+        '<details class="card escalate-later" id="eskalasi">' in page
+    )  # folded: they said they are satisfied
+    assert "Ternyata belum puas? Ajukan ke Inspektorat" in page
+
+    reporter.post(f"/lacak/{filed.code}/nilai/", {"rating": "1"})
+    page = reporter.get(f"/lacak/{filed.code}/").content.decode()
+    assert '<section class="card" id="eskalasi"' in page  # unhappy: the way up is shown openly
+    assert "escalate-later" not in page
