@@ -68,11 +68,14 @@ def _detail(request: HttpRequest, p: proof.Proof, **forms) -> HttpResponse:  # n
     complaint = p.complaint
     events = selectors.reporter_timeline(complaint).select_related("handling__workflow")
     timeline = entries(events)
+    status = selectors.public_status(complaint)
+    # The answer to judge or the question to answer, shown right above the form that acts on it.
+    latest = latest_from_staff(timeline) if status.can_accept or status.waiting_for_reporter else None
     context = {
         "complaint": complaint,
-        "status": selectors.public_status(complaint),
+        "status": status,
         "timeline": timeline,
-        "latest": latest_from_staff(timeline),
+        "latest": latest,
         "attachments": selectors.reporter_attachments(complaint),
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "accept_form": forms.get("accept_form") or AcceptForm(),
