@@ -536,3 +536,23 @@ def test_after_accepting_rating_comes_first_then_escalation_folded_then_a_short_
     page = reporter.get(f"/lacak/{filed.code}/").content.decode()
     assert '<section class="card" id="eskalasi"' in page  # unhappy: the way up is shown openly
     assert "escalate-later" not in page
+
+
+# --- long text and large files --------------------------------------------------------------------------
+
+
+def test_long_text_is_counted_and_refused_never_cut(client, directory):
+    page = client.get("/lapor/").content.decode()
+    description = re.search(r"<textarea[^>]*name=\"description\"[^>]*>", page).group(0)
+    assert "maxlength" not in description  # a browser would silently drop pasted text past it
+    assert 'data-max-chars="10000"' in description and "dari 10000 karakter" in description
+    response = submit(client, description="Jalan berlubang. " * 700)  # 11,900 characters
+    assert response.status_code == 200
+    assert 'id="id_description_error"' in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
+def test_file_inputs_carry_the_size_limit_for_the_browser_check(client, directory, settings):
+    page = client.get("/lapor/").content.decode()
+    assert f'data-max-bytes="{settings.TUNTAS_MAX_ATTACHMENT_BYTES}"' in page
+    assert "terlalu besar (maksimal 5 MB)" in page
