@@ -211,7 +211,14 @@ RATELIMIT_VIEW = "tuntas.web.errors.ratelimited"
 # client shares the proxy's limit.
 RATELIMIT_IP_META_KEY = os.environ.get("TUNTAS_CLIENT_IP_HEADER") or None
 # Public submission and tracking lookups per client address.
+# Only complaints actually stored count toward TUNTAS_RATE_SUBMIT; every POST of the form (invalid ones too)
+# counts toward the generous TUNTAS_RATE_SUBMIT_ATTEMPTS (web/portal/guard.py).
 TUNTAS_RATE_SUBMIT = os.environ.get("TUNTAS_RATE_SUBMIT", "10/h")
+TUNTAS_RATE_SUBMIT_ATTEMPTS = os.environ.get("TUNTAS_RATE_SUBMIT_ATTEMPTS", "120/h")
+# A complaint form sent sooner than this after it was shown is taken for a robot (0 under the test runner).
+TUNTAS_SUBMIT_MIN_SECONDS = int(
+    os.environ.get("TUNTAS_SUBMIT_MIN_SECONDS", "0" if "pytest" in sys.modules else "3")
+)
 TUNTAS_RATE_TRACK = os.environ.get("TUNTAS_RATE_TRACK", "30/m")
 TUNTAS_RATE_SURVEY = os.environ.get("TUNTAS_RATE_SURVEY", "20/h")  # survey answers per client address
 # A browser that answered a survey is not asked again for this long (a soft guard, not a lock).

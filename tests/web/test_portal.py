@@ -210,16 +210,62 @@ def test_more_than_five_files_are_rejected(client, directory):
     assert 'id="id_files_error"' in response.content.decode()
 
 
-def test_submit_is_rate_limited(client, directory, settings):
+@pytest.fixture
+def limits(settings, directory):
     settings.RATELIMIT_ENABLE = True
-    settings.TUNTAS_RATE_SUBMIT = "2/m"
     cache.clear()
-    assert client.post("/lapor/", {}).status_code == 200
-    assert client.post("/lapor/", {}).status_code == 200
-    response = client.post("/lapor/", {})
+    return settings
+
+
+def test_only_accepted_complaints_count_toward_the_address_limit(client, limits):
+    limits.TUNTAS_RATE_SUBMIT = "2/h"
+    for _ in range(4):  # mistakes cost nothing
+        assert submit(client, title="").status_code == 200
+    assert submit(client).status_code == 302
+    assert submit(client).status_code == 302
+    response = submit(client, title="Lampu jalan mati di Sigam", description="Sudah dua minggu " * 3)
     assert response.status_code == 429
-    assert "Terlalu banyak permintaan" in response.content.decode()
+    page = response.content.decode()
+    assert 'id="refusal"' in page and "Anda dapat mengirim lagi mulai pukul" in page
+    assert 'value="Lampu jalan mati di Sigam"' in page and "Sudah dua minggu Sudah dua minggu" in page
+    assert Complaint.objects.count() == 2
     assert client.get("/lapor/").status_code == 200  # reading the form is not limited
+
+
+def test_a_flood_of_attempts_is_refused_with_the_form_kept(client, limits):
+    limits.TUNTAS_RATE_SUBMIT_ATTEMPTS = "3/h"
+    for _ in range(3):
+        assert submit(client, title="").status_code == 200
+    response = submit(client, title="Jembatan gantung rusak")
+    assert response.status_code == 429
+    assert 'value="Jembatan gantung rusak"' in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"form_token": ""}, {"form_token": "12345:tampered"}, {"situs_web": "http://spam.example"}],
+    ids=["no-token", "forged-token", "honeypot"],
+)
+def test_posts_that_skipped_the_form_are_refused_and_keep_the_text(client, directory, overrides):
+    response = submit(client, title="Sampah menumpuk di pasar", **overrides)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="refusal"' in page and 'value="Sampah menumpuk di pasar"' in page
+    assert not Complaint.objects.exists()
+
+
+def test_a_form_sent_in_an_instant_is_refused_then_accepted_when_sent_again(client, directory, settings):
+    settings.TUNTAS_SUBMIT_MIN_SECONDS = 3
+    with clock.frozen(clock.now()) as advance:
+        page = client.get("/lapor/").content.decode()
+        token = re.search(r'name="form_token" value="([^"]+)"', page).group(1)
+        assert submit(client, form_token=token).status_code == 400
+        advance(dt.timedelta(seconds=30))
+        assert submit(client, form_token=token).status_code == 302
+        advance(dt.timedelta(hours=13))
+        assert submit(client, form_token=token).status_code == 400  # a stale page
+    assert Complaint.objects.count() == 1
 
 
 # --- following -----------------------------------------------------------------------------------------
@@ -455,3 +501,58 @@ def test_withdraw_closes_every_handling(reporter, filed, staff):
     # A second attempt is refused politely.
     again = reporter.get(f"/lacak/{filed.code}/cabut/", follow=True)
     assert "sudah tidak dapat dicabut" in again.content.decode()
+
+
+# --- the order of the tracking page --------------------------------------------------------------------
+
+
+def test_latest_answer_comes_right_before_the_accept_question(reporter, filed, staff):
+    staff.dispose_to_pupr(filed.complaint)
+    staff.answer(filed.complaint, "Lubang jalan sudah ditambal pada hari Senin.")
+    page = reporter.get(f"/lacak/{filed.code}/").content.decode()
+    latest = page.index('id="terbaru"')
+    assert (
+        latest
+        < page.index("Lubang jalan sudah ditambal")
+        < page.index("Apakah jawaban petugas sudah sesuai?")
+    )
+    assert page.index("Apakah jawaban petugas") < page.index('id="timeline-title"')
+
+
+def test_after_accepting_rating_comes_first_then_escalation_folded_then_a_short_skm(reporter, filed, staff):
+    staff.dispose_to_pupr(filed.complaint)
+    staff.answer(filed.complaint)
+    reporter.post(f"/lacak/{filed.code}/terima/", {"message": ""})
+    page = reporter.get(f"/lacak/{filed.code}/").content.decode()
+    rate = page.index(f'action="/lacak/{filed.code}/nilai/"')
+    escalate = page.index('id="eskalasi"')
+    assert rate < escalate
+    assert (
+        '<details class="card escalate-later" id="eskalasi">' in page
+    )  # folded: they said they are satisfied
+    assert "Ternyata belum puas? Ajukan ke Inspektorat" in page
+
+    reporter.post(f"/lacak/{filed.code}/nilai/", {"rating": "1"})
+    page = reporter.get(f"/lacak/{filed.code}/").content.decode()
+    assert '<section class="card" id="eskalasi"' in page  # unhappy: the way up is shown openly
+    assert "escalate-later" not in page
+
+
+# --- long text and large files --------------------------------------------------------------------------
+
+
+def test_long_text_is_counted_and_refused_never_cut(client, directory):
+    page = client.get("/lapor/").content.decode()
+    description = re.search(r"<textarea[^>]*name=\"description\"[^>]*>", page).group(0)
+    assert "maxlength" not in description  # a browser would silently drop pasted text past it
+    assert 'data-max-chars="10000"' in description and "dari 10000 karakter" in description
+    response = submit(client, description="Jalan berlubang. " * 700)  # 11,900 characters
+    assert response.status_code == 200
+    assert 'id="id_description_error"' in response.content.decode()
+    assert not Complaint.objects.exists()
+
+
+def test_file_inputs_carry_the_size_limit_for_the_browser_check(client, directory, settings):
+    page = client.get("/lapor/").content.decode()
+    assert f'data-max-bytes="{settings.TUNTAS_MAX_ATTACHMENT_BYTES}"' in page
+    assert "terlalu besar (maksimal 5 MB)" in page

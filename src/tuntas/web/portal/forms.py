@@ -28,6 +28,32 @@ def _max_files(n: int) -> str:
 _max_files_message = lazy(_max_files, str)
 
 
+def _too_large(limit: int) -> str:
+    return gettext("Berkas %(name)s terlalu besar (maksimal %(mb)s MB).") % {
+        "name": "{name}",
+        "mb": limit // (1024 * 1024),
+    }
+
+
+_too_large_message = lazy(_too_large, str)
+
+
+def count_characters(form: forms.Form) -> None:
+    """Long text is refused visibly, never cut: no ``maxlength`` (a browser silently drops pasted text past
+    it); portal.js shows a counter from ``data-max-chars`` and the field's max_length refuses on the server."""
+    for field in form.fields.values():
+        if isinstance(field, forms.CharField) and field.max_length and not field.widget.is_hidden:
+            field.widget.attrs.pop("maxlength", None)
+            field.widget.attrs["data-max-chars"] = field.max_length
+            field.widget.attrs["data-count-template"] = gettext("%(n)s dari %(max)s karakter") % {
+                "n": "{n}",
+                "max": field.max_length,
+            }
+            field.widget.attrs["data-over-message"] = gettext(
+                "Terlalu panjang: paling banyak %(max)s karakter. Persingkat dulu sebelum mengirim."
+            ) % {"max": field.max_length}
+
+
 class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
 
@@ -45,6 +71,9 @@ class MultipleFileField(forms.FileField):
         attrs = super().widget_attrs(widget)
         attrs["data-max-files"] = self.max_files
         attrs["data-max-files-message"] = _max_files_message(self.max_files)
+        # portal.js refuses a too-large file before a slow upload starts; clean() below checks again.
+        attrs["data-max-bytes"] = settings.TUNTAS_MAX_ATTACHMENT_BYTES
+        attrs["data-too-large-message"] = _too_large_message(settings.TUNTAS_MAX_ATTACHMENT_BYTES)
         return attrs
 
     def clean(self, data, initial=None):  # noqa: ANN001, ANN201
@@ -227,6 +256,7 @@ class SubmitForm(ServiceErrorsMixin, forms.Form):
         self.fields["files"].help_text = (
             files_help() + " " + _("Data lokasi dan kamera pada foto dihapus otomatis.")
         )
+        count_characters(self)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -313,6 +343,7 @@ class ReplyForm(ServiceErrorsMixin, forms.Form):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["files"].help_text = files_help()
+        count_characters(self)
 
 
 class AcceptForm(ServiceErrorsMixin, forms.Form):

@@ -92,3 +92,14 @@ def entries(events: Iterable[Event]) -> list[Entry]:
             )
         )
     return out
+
+
+def latest_from_staff(timeline: list[Entry]) -> Entry | None:
+    """The newest thing the officers said to the reporter (an answer, a question), to show right above the
+    form that asks the reporter to act on it; None when nothing was said since the reporter last wrote."""
+    for entry in reversed(timeline):
+        if entry.from_reporter:
+            return None
+        if entry.message:
+            return entry
+    return None

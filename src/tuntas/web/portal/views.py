@@ -11,9 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tuntas.complaints.models import Complaint
 from tuntas.complaints.services import complaint_submit
 from tuntas.core.errors import InvalidInput
-from tuntas.web.portal import proof, regions
+from tuntas.web.portal import guard, proof, regions
 from tuntas.web.portal.forms import SubmitForm, TrackForm
-from tuntas.web.shortcuts import rate_limited
 
 
 @require_GET
@@ -22,10 +21,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limited("TUNTAS_RATE_SUBMIT")
 def submit(request: HttpRequest) -> HttpResponse:
+    """The complaint form. Every refusal (invalid input, the flood guards, the address limit) renders the form
+    again with what was typed; only a stored complaint counts toward the address limit (web/portal/guard.py)."""
+    refusal = None
     if request.method == "POST":
         form = SubmitForm(request.POST, request.FILES)
+        refusal = guard.count_attempt(request)
     else:  # a service standard's "Lapor masalah layanan ini" link names the service and its organisation
         form = SubmitForm(
             initial={
@@ -35,29 +37,37 @@ def submit(request: HttpRequest) -> HttpResponse:
                 "reported_organisation": request.GET.get("instansi", "").strip()[:80],
             }
         )
-    if form.is_bound and form.is_valid():
-        try:
-            done = complaint_submit(data=form.complaint_input(), channel=Complaint.Channel.WEB)
-        except InvalidInput as exc:
-            form.apply_errors(exc)
-        else:
-            proof.remember(request, done.complaint)
-            # Post/Redirect/Get: the secret waits in the session for its one display, never in a URL.
-            request.session[proof.SUBMITTED_KEY] = {
-                "code": done.complaint.tracking_code,
-                "secret": done.secret,
-            }
-            return redirect("portal:submitted")
+    if form.is_bound and refusal is None and form.is_valid():
+        refusal = guard.check_form(request) or guard.check_accepted(request)
+        if refusal is None:
+            try:
+                done = complaint_submit(data=form.complaint_input(), channel=Complaint.Channel.WEB)
+            except InvalidInput as exc:
+                form.apply_errors(exc)
+            else:
+                guard.count_accepted(request)
+                proof.remember(request, done.complaint)
+                # Post/Redirect/Get: the secret waits in the session for its one display, never in a URL.
+                request.session[proof.SUBMITTED_KEY] = {
+                    "code": done.complaint.tracking_code,
+                    "secret": done.secret,
+                }
+                return redirect("portal:submitted")
     kecamatans = regions.kecamatan_list()
     return render(
         request,
         "portal/submit.html",
         {
             "form": form,
+            "refusal": refusal,
+            "form_token": guard.issue(),
+            "token_field": guard.TOKEN_FIELD,
+            "honeypot_field": guard.HONEYPOT_FIELD,
             "kecamatans": kecamatans,
             "selected_kecamatan": form.selected_kecamatan(),
             "intake_unit": form.intake_unit(),
         },
+        status=refusal.status if refusal else 200,
     )
 
 

@@ -24,7 +24,7 @@ from tuntas.complaints.services import complaint_by_secret, reporter_rate, repor
 from tuntas.core.errors import DomainError, InvalidInput, NotFound
 from tuntas.web.portal import proof
 from tuntas.web.portal.forms import AcceptForm, RateForm, ReplyForm, TrackForm, WithdrawForm, read_files
-from tuntas.web.portal.timeline import entries
+from tuntas.web.portal.timeline import entries, latest_from_staff
 from tuntas.web.shortcuts import rate_limited
 
 WRONG_CODE = gettext_noop(
@@ -67,10 +67,15 @@ def with_proof(view: Callable) -> Callable:
 def _detail(request: HttpRequest, p: proof.Proof, **forms) -> HttpResponse:  # noqa: ANN003
     complaint = p.complaint
     events = selectors.reporter_timeline(complaint).select_related("handling__workflow")
+    timeline = entries(events)
+    status = selectors.public_status(complaint)
+    # The answer to judge or the question to answer, shown right above the form that acts on it.
+    latest = latest_from_staff(timeline) if status.can_accept or status.waiting_for_reporter else None
     context = {
         "complaint": complaint,
-        "status": selectors.public_status(complaint),
-        "timeline": entries(events),
+        "status": status,
+        "timeline": timeline,
+        "latest": latest,
         "attachments": selectors.reporter_attachments(complaint),
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "accept_form": forms.get("accept_form") or AcceptForm(),

@@ -70,14 +70,43 @@
     });
   }
 
-  /* Keep the file count within the limit before a slow upload starts (the server checks again). */
+  /* Keep the file count and each file's size within the limits before a slow upload starts
+     (the server checks again). */
   function limitFiles() {
     Array.prototype.forEach.call(document.querySelectorAll("input[type=file][data-max-files]"), function (input) {
       input.addEventListener("change", function () {
         var max = parseInt(input.getAttribute("data-max-files"), 10);
-        input.setCustomValidity(input.files.length > max ? input.getAttribute("data-max-files-message") : "");
+        var maxBytes = parseInt(input.getAttribute("data-max-bytes") || "0", 10);
+        var message = input.files.length > max ? input.getAttribute("data-max-files-message") : "";
+        Array.prototype.forEach.call(input.files, function (f) {
+          if (!message && maxBytes && f.size > maxBytes) {
+            message = input.getAttribute("data-too-large-message").replace("{name}", f.name);
+          }
+        });
+        input.setCustomValidity(message);
         input.reportValidity();
       });
+    });
+  }
+
+  /* A visible counter for long text, and a refusal (not a silent cut) when it is too long. */
+  function countCharacters() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-max-chars]"), function (input) {
+      var max = parseInt(input.getAttribute("data-max-chars"), 10);
+      var counter = document.createElement("p");
+      counter.className = "char-count";
+      counter.setAttribute("aria-live", "polite");
+      input.parentNode.insertBefore(counter, input.nextSibling);
+      var update = function () {
+        var n = input.value.length;
+        var over = n > max;
+        counter.textContent = over ? input.getAttribute("data-over-message")
+          : input.getAttribute("data-count-template").replace("{n}", n);
+        counter.classList.toggle("char-count--over", over);
+        input.setCustomValidity(over ? input.getAttribute("data-over-message") : "");
+      };
+      input.addEventListener("input", update);
+      update();
     });
   }
 
@@ -86,6 +115,7 @@
     enhancePrivacy();
     enhanceGeolocation();
     limitFiles();
+    countCharacters();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
