@@ -10,6 +10,8 @@ call services.
   organisation's daily digest once (DigestRun). Hourly rather than one crontab hour because huey matches
   crontabs in UTC, and so that a worker down at 07:00 still sends the day's digest when it returns;
 - ``clarification_reminders``: hourly, deadline reminders for requests between organisations;
+- ``followup_overdue``: daily at 01:00 UTC (09:00 WITA), alerts the responsible unit's pimpinan once for
+  each recommendation past its working-day deadline (``followup.services.overdue_pass``);
 - ``worker_heartbeat``: every minute, the worker's heartbeat (``ops.heartbeat``) that the console, /readyz,
   the metrics and ``tuntas doctor`` read.
 """
@@ -22,6 +24,7 @@ from huey.contrib.djhuey import db_periodic_task, db_task
 from tuntas.clarifications.reminders import send_reminders
 from tuntas.complaints import digest
 from tuntas.complaints.deadlines import sla_tick as sla_tick_pass
+from tuntas.followup.services import overdue_pass
 from tuntas.notify import delivery
 from tuntas.ops import heartbeat
 
@@ -55,6 +58,11 @@ def send_digests() -> None:
 def clarification_reminders() -> None:
     # Hourly: a reminder goes out within the hour a request becomes due soon or overdue; each is sent once.
     send_reminders()
+
+
+@db_periodic_task(crontab(minute="10", hour="1"))
+def followup_overdue() -> None:
+    overdue_pass()
 
 
 @db_periodic_task(crontab(minute="*"))
