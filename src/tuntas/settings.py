@@ -225,6 +225,8 @@ TUNTAS_RATE_SURVEY = os.environ.get("TUNTAS_RATE_SURVEY", "20/h")  # survey answ
 TUNTAS_SURVEY_REPEAT_HOURS = int(os.environ.get("TUNTAS_SURVEY_REPEAT_HOURS", "24"))
 # Results of fewer respondents carry a note that the index is not yet reliable.
 TUNTAS_SURVEY_MIN_RESPONDENTS = int(os.environ.get("TUNTAS_SURVEY_MIN_RESPONDENTS", "30"))
+# Working days a unit has to follow up a recommendation when its finding names no other deadline.
+TUNTAS_FOLLOWUP_DAYS = int(os.environ.get("TUNTAS_FOLLOWUP_DAYS", "60"))
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

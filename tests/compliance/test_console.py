@@ -139,7 +139,7 @@ def test_returned_assessment_shows_the_note_and_forms_again(login, directory, su
 def test_result_page_shows_zone_badge_and_dimension_breakdown(login, directory, pupr_assessment):
     final = finalised(pupr_assessment, directory)
     html = login(directory.petugas_pupr).get(url(final)).content.decode()
-    assert "cz-band cz-band--merah" in html and "Zona merah (kepatuhan rendah)" in html
+    assert "cz-band cz-band--merah" in html and "Zona merah · Kualitas Terendah (E)" in html
     assert "Hasil akhir" in html and "Dimensi pengaduan" in html
 
 

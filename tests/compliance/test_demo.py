@@ -11,7 +11,7 @@ def test_demo_creates_final_results_in_different_zones_and_an_open_round(directo
     results = dict(
         Assessment.objects.filter(round__name=ROUND_2024).values_list("organisation__slug", "review_band")
     )
-    assert results == {"dinas-pupr": "kuning", "dinas-pendidikan": "merah"}
+    assert results == {"dinas-pupr": "tinggi", "dinas-pendidikan": "terendah"}
     assert set(Assessment.objects.filter(round__name=ROUND_2024).values_list("status", flat=True)) == {
         "final"
     }

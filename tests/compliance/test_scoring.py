@@ -51,16 +51,65 @@ def test_shipped_schemes_are_valid():
     assert {s.code for s in SCHEMES} == {"kepatuhan-2022", "opini-2025"}
 
 
-def test_zones_2022_follow_the_ombudsman_thresholds():
+def test_2022_categories_sit_inside_the_zones():
+    scheme = next(s for s in SCHEMES if s.code == "kepatuhan-2022")
+    zones = {b.code: b.zone for b in scheme.bands}
+    assert zones == {
+        "tertinggi": "hijau",
+        "tinggi": "hijau",
+        "sedang": "kuning",
+        "rendah": "merah",
+        "terendah": "merah",
+    }
+    assert all(b.unconfirmed for b in scheme.bands)
+
+
+@pytest.mark.parametrize(
+    ("score", "band", "zone"),
+    [
+        # published: Pemkot Kendari 2022, "Zonasi Kuning dan Kategori C ... kualitas sedang"
+        ("58.99", "sedang", "kuning"),
+        ("58.03", "sedang", "kuning"),  # Pemkot Baubau 2022, the same
+        ("91.65", "tertinggi", "hijau"),  # Pemprov Sumbar 2024, "nilai A, kualitas tertinggi"
+        ("100", "tertinggi", "hijau"),
+        ("0", "terendah", "merah"),
+    ],
+)
+def test_2022_bands_match_published_results(score, band, zone):
+    scheme = next(s for s in SCHEMES if s.code == "kepatuhan-2022")
+    found = scoring.band_for(scheme.bands, Decimal(score))
+    assert (found.code, found.zone) == (band, zone)
+
+
+@pytest.mark.parametrize(
+    ("score", "band"),
+    [("57.61", "sedang"), ("62.57", "sedang"), ("53.38", "rendah")],  # published 2025 opinions
+)
+def test_2025_bands_match_published_results(score, band):
+    opini = next(s for s in SCHEMES if s.code == "opini-2025")
+    found = scoring.band_for(opini.bands, Decimal(score))
+    assert found.code == band
+    assert found.name == {"sedang": "Kualitas Sedang", "rendah": "Kualitas Rendah"}[band]
+
+
+def test_tanpa_maladministrasi_is_a_qualifier_not_an_indicator():
+    opini = next(s for s in SCHEMES if s.code == "opini-2025")
+    assert opini.qualifier is not None and opini.qualifier.unconfirmed
+    assert opini.qualifier.source == "ombudsman-products"
+    assert opini.indicator("pg-produk-ombudsman") is None
+    assert not any("maladministrasi" in b.name.lower() for b in opini.bands)
+    top = opini.bands[0]
+    assert scoring.opinion_name(top, opini.qualifier, True) == "Kualitas Tertinggi Tanpa Maladministrasi"
+    assert scoring.opinion_name(top, opini.qualifier, False) == "Kualitas Tertinggi"
+    assert scoring.opinion_name(top, opini.qualifier, None) == "Kualitas Tertinggi"
     zones = next(s for s in SCHEMES if s.code == "kepatuhan-2022")
-    assert [scoring.band_for(zones.bands, x).code for x in (81, 80.99, 51, 50.99, 0, 100)] == [
-        "hijau",
-        "kuning",
-        "kuning",
-        "merah",
-        "merah",
-        "hijau",
-    ]
+    assert zones.qualifier is None
+
+
+def test_an_unknown_qualifier_source_is_an_error():
+    data = copy.deepcopy(SHIPPED["opini-2025"])
+    data["qualifier"]["source"] = "indicator"
+    assert "qualifier.source" in problems_of(data)
 
 
 def test_opinion_2025_weighs_dimensions_70_and_public_trust_30():
@@ -76,7 +125,7 @@ def test_opinion_2025_weighs_dimensions_70_and_public_trust_30():
 def test_opinion_categories_are_marked_unconfirmed():
     opini = next(s for s in SCHEMES if s.code == "opini-2025")
     assert all(b.unconfirmed for b in opini.bands)
-    assert opini.bands[0].name == "Kualitas Tertinggi Tanpa Maladministrasi"
+    assert opini.bands[0].name == "Kualitas Tertinggi"
 
 
 def test_hand_computed_example():

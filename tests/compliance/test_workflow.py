@@ -73,7 +73,7 @@ def test_submit_needs_every_self_answer(pupr_assessment, directory):
 
 def test_submit_stores_the_self_result(submitted):
     assert submitted.status == Status.DIAJUKAN
-    assert submitted.self_total == Decimal("100.00") and submitted.self_band == "hijau"
+    assert submitted.self_total == Decimal("100.00") and submitted.self_band == "tertinggi"
 
 
 def test_submitted_assessment_is_no_longer_editable_by_the_unit(submitted, directory):
@@ -99,7 +99,7 @@ def test_reviewer_scores_and_finalises(submitted, directory):
     services.assessment_mark_reviewed(actor=directory.auditor, assessment_id=submitted.pk)
     final = services.assessment_finalise(actor=directory.auditor, assessment_id=submitted.pk)
     assert final.status == Status.FINAL
-    assert final.review_total == Decimal("0.00") and final.review_band == "merah"
+    assert final.review_total == Decimal("0.00") and final.review_band == "terendah"
     assert final.self_total == Decimal("100.00")
     assert list(final.events.values_list("kind", flat=True))[-2:] == [Kind.REVIEWED, Kind.FINALISED]
 

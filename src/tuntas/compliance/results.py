@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tuntas.compliance import scoring
 from tuntas.compliance.models import Assessment
+from tuntas.followup import tracking
+from tuntas.followup.selectors import ombudsman_counts_for
 
 
 def _rows(assessment: Assessment) -> dict[str, tuple[str, str]]:
@@ -44,3 +48,22 @@ def self_result(assessment: Assessment) -> scoring.Result:
 
 def review_result(assessment: Assessment) -> scoring.Result:
     return scoring.evaluate(assessment.round.scheme.parsed, review_answers(assessment))
+
+
+def qualifier_holds(assessment: Assessment) -> bool | None:
+    """Whether the scheme's qualifier ("Tanpa Maladministrasi") holds for the assessed organisation; None
+    when the scheme has none. Decided by the follow-up register, not by an answer: every Ombudsman product
+    addressed to the organisation and issued up to the end of the round's year is settled (accepted as
+    sesuai, or as tidak dapat ditindaklanjuti). An organisation without any products qualifies."""
+    qualifier = assessment.round.scheme.parsed.qualifier
+    if qualifier is None:
+        return None
+    counts = ombudsman_counts_for(
+        assessment.organisation, issued_until=dt.date(assessment.round.year, 12, 31)
+    )
+    return tracking.all_settled(counts)
+
+
+def opinion_name(assessment: Assessment, band: scoring.Band, english: bool = False) -> str:
+    scheme = assessment.round.scheme.parsed
+    return scoring.opinion_name(band, scheme.qualifier, qualifier_holds(assessment), english=english)

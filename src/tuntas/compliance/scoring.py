@@ -100,9 +100,25 @@ class Band:
     max: Decimal
     tone: str
     unconfirmed: bool = False
+    zone: str = ""  # the zone a category belongs to (2022-2024: hijau = tertinggi + tinggi, ...); "" if none
 
     def contains(self, score: Decimal) -> bool:
         return self.min <= score <= self.max
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A separate yes/no added to the result's name, not a weighted indicator: the 2025 opinion's "Tanpa
+    Maladministrasi", decided by the follow-up of the Ombudsman's products (see ``opinion_name``)."""
+
+    code: str
+    name: str
+    name_en: str
+    source: str  # where the yes/no comes from; "ombudsman-products": every product followed up to the end
+    unconfirmed: bool = False
+
+
+QUALIFIER_SOURCES = ("ombudsman-products",)
 
 
 @dataclass(frozen=True)
@@ -115,6 +131,7 @@ class Scheme:
     parts: tuple[Part, ...] = ()
     result_label: str = "Zona"
     result_label_en: str = "Zone"
+    qualifier: Qualifier | None = None
 
     def indicators(self) -> list[Indicator]:
         return [i for d in self.dimensions for i in d.indicators]
@@ -230,6 +247,17 @@ def evaluate(scheme: Scheme, answers: Mapping[str, str | None], skip: Collection
             part_pairs.append((p.weight, score))
     total = round2(min(HUNDRED, max(ZERO, _weighted(part_pairs))))
     return Result(total, band_for(scheme.bands, total), tuple(dims), tuple(parts), complete)
+
+
+def opinion_name(
+    band: Band, qualifier: Qualifier | None, qualifies: bool | None, english: bool = False
+) -> str:
+    """The result's name: the band's, followed by the qualifier's when the scheme has one and it holds
+    ("Kualitas Sedang Tanpa Maladministrasi"); unknown (None) or not holding: the band's name alone."""
+    name = (band.name_en or band.name) if english else band.name
+    if qualifier is None or not qualifies:
+        return name
+    return f"{name} {(qualifier.name_en or qualifier.name) if english else qualifier.name}"
 
 
 def band_for(bands: Sequence[Band], score: Decimal | float) -> Band:
@@ -367,7 +395,14 @@ def _bands(r: _Reader, data: Mapping) -> tuple[Band, ...]:
         name = r.text(raw, "name", p)
         bands.append(
             Band(
-                code, name, r.text(raw, "name_en", p, False), lo, hi, str(tone), bool(raw.get("unconfirmed"))
+                code,
+                name,
+                r.text(raw, "name_en", p, False),
+                lo,
+                hi,
+                str(tone),
+                bool(raw.get("unconfirmed")),
+                r.text(raw, "zone", p, False),
             )
         )
     ordered = sorted(bands, key=lambda b: b.min)
@@ -448,6 +483,22 @@ def parse_scheme(data: object) -> Scheme:
     else:
         r.sums_to_100([d.weight for d in dims], "dimensions")
     bands = _bands(r, data)
+    qualifier = None
+    if "qualifier" in data:
+        raw = data.get("qualifier")
+        if not isinstance(raw, Mapping):
+            r.fail("qualifier", "must be a mapping")
+        else:
+            source = raw.get("source")
+            if source not in QUALIFIER_SOURCES:
+                r.fail("qualifier.source", f"must be one of {', '.join(QUALIFIER_SOURCES)}")
+            qualifier = Qualifier(
+                r.text(raw, "code", "qualifier"),
+                r.text(raw, "name", "qualifier"),
+                r.text(raw, "name_en", "qualifier", False),
+                str(source),
+                bool(raw.get("unconfirmed")),
+            )
     scheme = Scheme(
         code=r.text(data, "code", "scheme"),
         name=r.text(data, "name", "scheme"),
@@ -457,6 +508,7 @@ def parse_scheme(data: object) -> Scheme:
         parts=tuple(parts),
         result_label=r.text(data, "result_label", "scheme", False) or "Zona",
         result_label_en=r.text(data, "result_label_en", "scheme", False) or "Zone",
+        qualifier=qualifier,
     )
     if r.problems:
         raise SchemeError(r.problems)

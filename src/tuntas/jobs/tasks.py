@@ -14,6 +14,8 @@ call services.
   becomes channel drafts, replies thread into their complaints;
 - ``holidays_yearly_sync``: on 2 January and 1 October at 01:30 UTC, ``load_holidays`` for last, this and
   next year (the SKB on cuti bersama usually comes out in the autumn before its year);
+- ``followup_overdue``: daily at 01:10 UTC (09:10 WITA), alerts the responsible unit's pimpinan once for
+  each recommendation past its working-day deadline (``followup.services.overdue_pass``);
 - ``worker_heartbeat``: every minute, the worker's heartbeat (``ops.heartbeat``) that the console, /readyz,
   the metrics and ``tuntas doctor`` read.
 """
@@ -28,6 +30,7 @@ from tuntas.clarifications.reminders import send_reminders
 from tuntas.complaints import digest
 from tuntas.complaints.deadlines import sla_tick as sla_tick_pass
 from tuntas.core.holidays_sync import holidays_sync
+from tuntas.followup.services import overdue_pass
 from tuntas.notify import delivery
 from tuntas.ops import heartbeat
 
@@ -76,6 +79,11 @@ def clarification_reminders() -> None:
 @db_periodic_task(crontab(minute="*/2"))
 def channels_mail_poll() -> None:
     mailbox_poll()
+
+
+@db_periodic_task(crontab(minute="10", hour="1"))
+def followup_overdue() -> None:
+    overdue_pass()
 
 
 @db_periodic_task(crontab(minute="*"))

@@ -30,6 +30,12 @@ NOTES: dict[tuple[str, str], Note] = {
         True, "Adds event kinds to the choices list: no SQL is run."
     ),
     ("compliance", "0002_shipped_schemes"): Note(True, "Loads the shipped scoring schemes (rows only)."),
+    ("compliance", "0003_five_categories"): Note(
+        True, "Adds new versions of the shipped schemes (five categories, re-banded opinion): rows only."
+    ),
+    ("followup", "0001_findings_recommendations"): Note(
+        True, "New tables for findings, recommendations, evidence, TGR instalments and their history."
+    ),
     ("cooperation", "0002_catalogues"): Note(True, "Loads catalogues (rows only)."),
     ("core", "0001_initial"): Note(True, "Initial schema (holidays)."),
     ("directory", "0003_organisation_profile"): Note(

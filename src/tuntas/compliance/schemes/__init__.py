@@ -47,6 +47,30 @@ def load_shipped_schemes(scheme_model: Any, now: Any) -> int:
     return added
 
 
+def add_changed_versions(scheme_model: Any, now: Any) -> int:
+    """A shipped scheme whose YAML differs from its newest stored version gets a new version (the newest
+    +1) and the older versions stop being offered for new rounds; rounds keep the version they use.
+    Returns how many versions were added."""
+    added = 0
+    for path in shipped_files():
+        source = path.read_text(encoding="utf-8")
+        data, scheme = read_source(source)
+        newest = scheme_model.objects.filter(code=scheme.code).order_by("-version").first()
+        if newest is None or newest.source == source:
+            continue
+        scheme_model.objects.filter(code=scheme.code).update(is_active=False)
+        scheme_model.objects.create(
+            code=scheme.code,
+            version=newest.version + 1,
+            name=scheme.name,
+            source=source,
+            definition=data,
+            created_at=now,
+        )
+        added += 1
+    return added
+
+
 def ensure_schemes() -> None:
     """Put the shipped schemes back when a flushed test database lost the migration's rows."""
     from tuntas.compliance.models import Scheme as SchemeRow

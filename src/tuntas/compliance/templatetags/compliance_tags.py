@@ -16,6 +16,17 @@ def cl_label(obj: object) -> str:
 
 
 @register.filter
+def cl_qualifier(assessment: models.Assessment) -> dict | None:
+    """The scheme's qualifier for the assessed organisation: {"label", "holds", "unconfirmed"}, or None."""
+    from tuntas.compliance.results import qualifier_holds
+
+    q = assessment.round.scheme.parsed.qualifier
+    if q is None:
+        return None
+    return {"label": models.label(q), "holds": qualifier_holds(assessment), "unconfirmed": q.unconfirmed}
+
+
+@register.filter
 def cl_band(assessment: models.Assessment, which: str = "review") -> scoring.Band | None:
     """The stored band of an assessment's result ("review" or "self")."""
     code = assessment.review_band if which == "review" else assessment.self_band

@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("tuntas.web.console.villages.urls")),
     path("", include("tuntas.web.console.cooperation.urls")),
     path("", include("tuntas.web.console.channels.urls")),
+    path("", include("tuntas.web.console.followup.urls")),
 ]
