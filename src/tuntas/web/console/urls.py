@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("tuntas.web.console.compliance.urls")),
     path("", include("tuntas.web.console.villages.urls")),
     path("", include("tuntas.web.console.cooperation.urls")),
+    path("", include("tuntas.web.console.insights.urls")),
 ]
