@@ -35,6 +35,13 @@ class InboxFilters:
     status: str = "open"  # "open" | "closed" | "all"
     organisation: int | None = None
     sort: str = "due"  # "due" | "-opened" | "opened"
+    channel: str = ""  # Complaint.Channel value
+    opened_from: dt.date | None = None  # handling opened on or after (local date); the dashboard's drill-down
+    opened_to: dt.date | None = None  # handling opened on or before (local date)
+
+
+def _local_midnight(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
 def inbox(user: User, f: InboxFilters) -> QuerySet[Handling]:
@@ -61,6 +68,12 @@ def inbox(user: User, f: InboxFilters) -> QuerySet[Handling]:
     elif f.due == "soon":
         limit = calendar_for(None).working_days_add(today, DUE_SOON_WORKING_DAYS)
         qs = qs.filter(is_open=True, due_date__gte=today, due_date__lte=limit)
+    if f.channel:
+        qs = qs.filter(complaint__channel=f.channel)
+    if f.opened_from:
+        qs = qs.filter(opened_at__gte=_local_midnight(f.opened_from))
+    if f.opened_to:
+        qs = qs.filter(opened_at__lt=_local_midnight(f.opened_to + dt.timedelta(days=1)))
     if f.assignee == "me":
         qs = qs.filter(assignee=user)
     elif f.assignee == "none":

@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("tuntas.web.console.cooperation.urls")),
     path("", include("tuntas.web.console.channels.urls")),
     path("", include("tuntas.web.console.followup.urls")),
+    path("", include("tuntas.web.console.insights.urls")),
 ]

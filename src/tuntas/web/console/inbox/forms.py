@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tuntas.complaints.models import Complaint
+
 STATUS_CHOICES = [("open", _("Dalam proses")), ("closed", _("Selesai")), ("all", _("Semua"))]
 DUE_CHOICES = [("", _("Semua tenggat")), ("overdue", _("Terlambat")), ("soon", _("Segera jatuh tempo"))]
 SORT_CHOICES = [("due", _("Tenggat terdekat")), ("-opened", _("Terbaru"))]
@@ -31,6 +33,10 @@ class InboxFilterForm(forms.Form):
     region = forms.ChoiceField(label=_("Kecamatan"), required=False)
     organisation = forms.ChoiceField(label=_("Unit"), required=False)
     sort = forms.ChoiceField(label=_("Urutkan"), choices=SORT_CHOICES, required=False)
+    # Set by the dashboard's drill-down links (insights), not shown in the filter bar.
+    channel = forms.ChoiceField(choices=Complaint.Channel.choices, required=False, widget=forms.HiddenInput)
+    opened_from = forms.DateField(required=False, widget=forms.HiddenInput)
+    opened_to = forms.DateField(required=False, widget=forms.HiddenInput)
 
     def __init__(
         self,
@@ -57,6 +63,12 @@ class InboxFilterForm(forms.Form):
         if not self.show_organisation:
             del self.fields["organisation"]
 
+    def date_value(self, name: str):  # noqa: ANN201 - a date or None
+        """A cleaned date filter, or None when absent or invalid."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return self.cleaned_data.get(name)
+
     def value(self, name: str, default: str = "") -> str:
         """The cleaned value of one filter, or ``default`` when it is absent or not a valid choice."""
         if not hasattr(self, "cleaned_data"):
@@ -64,4 +76,6 @@ class InboxFilterForm(forms.Form):
         return self.cleaned_data.get(name) or default
 
     def is_filtered(self) -> bool:
-        return any(self.value(n) for n in ("q", "state", "category", "due", "assignee", "region"))
+        return any(
+            self.value(n) for n in ("q", "state", "category", "due", "assignee", "region", "channel")
+        ) or bool(self.date_value("opened_from") or self.date_value("opened_to"))

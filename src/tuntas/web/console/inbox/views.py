@@ -94,6 +94,9 @@ def _filters(form: InboxFilterForm, orgs: list[Organisation]) -> InboxFilters:
         region=form.value("region"),
         organisation=org_id,
         sort=form.value("sort", "due"),
+        channel=form.value("channel"),
+        opened_from=form.date_value("opened_from"),
+        opened_to=form.date_value("opened_to"),
     )
 
 
