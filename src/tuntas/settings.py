@@ -227,6 +227,10 @@ TUNTAS_SURVEY_REPEAT_HOURS = int(os.environ.get("TUNTAS_SURVEY_REPEAT_HOURS", "2
 TUNTAS_SURVEY_MIN_RESPONDENTS = int(os.environ.get("TUNTAS_SURVEY_MIN_RESPONDENTS", "30"))
 # Working days a unit has to follow up a recommendation when its finding names no other deadline.
 TUNTAS_FOLLOWUP_DAYS = int(os.environ.get("TUNTAS_FOLLOWUP_DAYS", "60"))
+# Open311 GeoReport v2 (tuntas.interop): reads / filings per client address, and the jurisdiction_id.
+TUNTAS_RATE_OPEN311 = os.environ.get("TUNTAS_RATE_OPEN311", "120/m")
+TUNTAS_RATE_OPEN311_POST = os.environ.get("TUNTAS_RATE_OPEN311_POST", "20/h")
+TUNTAS_OPEN311_JURISDICTION = os.environ.get("TUNTAS_OPEN311_JURISDICTION", "tuntas")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -7,6 +7,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/", include("tuntas.api.urls")),
+    path("open311/v2/", include("tuntas.interop.urls")),
     path("console/", include("tuntas.web.console.urls")),
     path("", include("tuntas.web.portal.urls")),
 ]

@@ -375,6 +375,7 @@ def _programme_loaders() -> list[tuple[str, object]]:
     from tuntas.demo.clarifications import load_clarifications_demo
     from tuntas.demo.compliance import load_compliance_demo
     from tuntas.demo.cooperation import load_cooperation_demo
+    from tuntas.demo.interop import load_interop_demo
     from tuntas.demo.notify import load_notify_demo
     from tuntas.demo.surveys import load_surveys_demo
     from tuntas.demo.villages import load_villages_demo
@@ -386,4 +387,5 @@ def _programme_loaders() -> list[tuple[str, object]]:
         ("penilaian kepatuhan", load_compliance_demo),
         ("desa anti-maladministrasi", load_villages_demo),
         ("kerja sama dan pelatihan", load_cooperation_demo),
+        ("kunci Open311 demo", load_interop_demo),
     ]
