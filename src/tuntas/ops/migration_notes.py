@@ -28,6 +28,9 @@ NOTES: dict[tuple[str, str], Note] = {
     ),
     ("compliance", "0002_shipped_schemes"): Note(True, "Loads the shipped scoring schemes (rows only)."),
     ("cooperation", "0002_catalogues"): Note(True, "Loads catalogues (rows only)."),
+    ("triage", "0002_search_engines"): Note(
+        True, "New search table and its engine index; run `tuntas rebuild_search_index` after migrating."
+    ),
     ("core", "0001_initial"): Note(True, "Initial schema (holidays)."),
     ("directory", "0003_organisation_profile"): Note(
         False,
