@@ -80,9 +80,14 @@ def run() -> None:
     created = []
     with clock.frozen(dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)):
 
+        from tuntas.triage.dataset import load as load_labelled
+
+        texts = [r.text for r in load_labelled()]  # realistic, varied Indonesian text for the search index
+
         def submit(i: int) -> None:
+            text = texts[i % len(texts)]
             s = services.complaint_submit(data=services.ComplaintInput(
-                title=f"Jalan rusak di RT {i}", description="Jalan berlubang besar dan membahayakan pengendara " * 3,
+                title=f"{text[:60]} (RT {i})", description=f"{text} (laporan warga RT {i})",
                 privacy="confidential", category="jalan", region_code="63.02.06.2005",
                 reporter=services.ReporterInput(name="Warga Uji", email="warga@example.org")))
             created.append(s.complaint)
@@ -105,6 +110,13 @@ def run() -> None:
         print(f"inbox queries per page: {len(q.captured_queries)}")
         timed("inbox text search 'berlubang'", 20,
               lambda i: list(selectors.inbox(d.petugas_pupr, selectors.InboxFilters(q="berlubang"))[:25]))
+
+        from tuntas.triage import search as triage_search
+
+        queries = ["jalan rusak", "air tidak mengalir", "pungutan liar", "lampu mati", "ktp belum jadi",
+                   "banyu kada mengalir", "guru tidak hadir", "sampah menumpuk", "bantuan sosial", "izin usaha"]
+        timed(f"triage search ({triage_search.backend().__class__.__name__}), 10 queries", 100,
+              lambda i: triage_search.search(queries[i % len(queries)], include_staff=True))
 
         from tuntas.complaints.figures import organisation_figures
         from tuntas.complaints.oversight import overseen_handlings

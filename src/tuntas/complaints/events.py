@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tuntas.complaints.hooks import complaint_changed
 from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.core import clock as time
 
@@ -17,7 +18,7 @@ def event_add(
     message: str = "",
     payload: dict | None = None,
 ) -> Event:
-    return Event.objects.create(
+    event = Event.objects.create(
         complaint=complaint,
         handling=handling,
         kind=kind,
@@ -28,3 +29,5 @@ def event_add(
         payload=payload or {},
         created_at=time.now(),
     )
+    complaint_changed(complaint.pk)  # the search index, in this same transaction
+    return event

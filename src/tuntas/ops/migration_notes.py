@@ -37,6 +37,9 @@ NOTES: dict[tuple[str, str], Note] = {
         True, "New tables for findings, recommendations, evidence, TGR instalments and their history."
     ),
     ("cooperation", "0002_catalogues"): Note(True, "Loads catalogues (rows only)."),
+    ("triage", "0002_search_engines"): Note(
+        True, "New search table and its engine index; run `tuntas rebuild_search_index` after migrating."
+    ),
     ("core", "0001_initial"): Note(True, "Initial schema (holidays)."),
     ("directory", "0003_organisation_profile"): Note(
         False,

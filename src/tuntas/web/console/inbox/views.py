@@ -6,15 +6,17 @@ from dataclasses import replace
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from tuntas.complaints import selectors
-from tuntas.complaints.models import Category
+from tuntas.complaints.models import Category, Handling
 from tuntas.complaints.selectors import InboxFilters
 from tuntas.directory.models import Organisation, Region, User
+from tuntas.triage import search
 from tuntas.web.console.common import console_context, due_window, my_organisations
 from tuntas.web.console.inbox.forms import InboxFilterForm
 from tuntas.web.shortcuts import is_htmx, sop_text
@@ -106,6 +108,16 @@ def _query_without_page(request: HttpRequest) -> str:
     return query.urlencode()
 
 
+def _inbox_with_text(user: User, filters: InboxFilters) -> QuerySet[Handling]:
+    """The selector's own text matching (tracking codes, substrings) OR the stemmed full-text search, with
+    the other filters and the permission of ``selectors.inbox`` applied to both."""
+    if not filters.q.strip():
+        return selectors.inbox(user, filters)
+    own = selectors.inbox(user, filters).order_by().values("pk")
+    ids = [hit.complaint_id for hit in search.search(filters.q, include_staff=True)]
+    return selectors.inbox(user, replace(filters, q="")).filter(Q(pk__in=own) | Q(complaint_id__in=ids))
+
+
 @login_required
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
@@ -120,7 +132,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         organisations=[(str(o.pk), o.name) for o in orgs],
     )
     filters = _filters(form, orgs)
-    handlings = selectors.inbox(user, filters).select_related("complaint__region__parent")
+    handlings = _inbox_with_text(user, filters).select_related("complaint__region__parent")
     page = Paginator(handlings, PAGE_SIZE).get_page(request.GET.get("page"))
     window = due_window()
     for h in page.object_list:
