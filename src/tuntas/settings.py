@@ -171,10 +171,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _bool("TUNTAS_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-# A staff session ends after this many hours without a request (each request moves the end), and with
-# the browser on a shared computer in a kantor desa or warnet when it is closed.
+# A staff session ends this many hours after signing in (a working day; no write per request to slide it),
+# and earlier when the browser closes, as on a shared computer in a kantor desa or a warnet.
 SESSION_COOKIE_AGE = int(float(os.environ.get("TUNTAS_SESSION_HOURS", "8")) * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Sent on every response (tuntas.ops.middleware): the browser features no page needs are switched off;

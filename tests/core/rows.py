@@ -23,6 +23,8 @@ def _value(field: models.Field) -> Any:
         return row_of(field.related_model)
     if isinstance(field, models.FileField):
         return f"rows/{n}"
+    if isinstance(field, models.BinaryField):
+        return f"v{n}".encode()
     if isinstance(field, models.EmailField):
         return f"u{n}@example.org"
     if isinstance(field, (models.CharField, models.TextField)):

@@ -1,4 +1,4 @@
-"""The five file models share their stored-file columns through tuntas.core.models.StoredFile, with exactly the
+"""The file models share their stored-file columns through tuntas.core.models.StoredFile, with exactly the
 columns their migrations created (so rows written before the base existed are read as they were), and
 tuntas.core.files.store_clean_file saves a cleaned upload with any of them."""
 
@@ -20,11 +20,13 @@ FILE_MODELS = {
     "compliance.Evidence": "compliance/",
     "villages.Evidence": "villages/evidence/",
     "cooperation.Upload": "cooperation/",
+    "followup.Evidence": "followup/",
+    "channels.DraftAttachment": "channels/",
 }
 COLUMNS = ("file", "original_name", "content_type", "size", "sha256")
 
 
-def test_the_five_file_models_use_the_stored_file_base():
+def test_the_file_models_use_the_stored_file_base():
     built_on_base = {m._meta.label for m in apps.get_models() if issubclass(m, StoredFile)}
     assert built_on_base == set(FILE_MODELS)
 

@@ -24,4 +24,6 @@ def test_counter_refuses_long_text_and_large_files_before_sending(live_server, d
 
     files = page.locator("#id_files")
     files.set_input_files(files=[{"name": "besar.jpg", "mimeType": "image/jpeg", "buffer": b"x" * 4096}])
+    # The check runs in the change handler; on a loaded machine it may land a moment after set_input_files.
+    page.wait_for_function("() => document.querySelector('#id_files').validationMessage !== ''", timeout=5000)
     assert "besar.jpg terlalu besar" in files.evaluate("el => el.validationMessage")
