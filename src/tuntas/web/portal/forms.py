@@ -57,6 +57,17 @@ def count_characters(form: forms.Form) -> None:
 class MultipleFileInput(forms.FileInput):
     allow_multiple_selected = True
 
+    def get_context(self, name, value, attrs):  # noqa: ANN001, ANN201
+        # At render time, not when the form class is built: the configured size and the viewer's language.
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        limit = settings.TUNTAS_MAX_ATTACHMENT_BYTES
+        widget_attrs["data-max-bytes"] = limit
+        widget_attrs["data-too-large-message"] = _too_large_message(limit)
+        if "data-max-files" in widget_attrs:
+            widget_attrs["data-max-files-message"] = _max_files_message(widget_attrs["data-max-files"])
+        return context
+
 
 class MultipleFileField(forms.FileField):
     """``<input type=file multiple>``: a list of uploads, at most ``max_files``, each within the size limit."""
@@ -70,10 +81,8 @@ class MultipleFileField(forms.FileField):
     def widget_attrs(self, widget: forms.Widget) -> dict:
         attrs = super().widget_attrs(widget)
         attrs["data-max-files"] = self.max_files
-        attrs["data-max-files-message"] = _max_files_message(self.max_files)
-        # portal.js refuses a too-large file before a slow upload starts; clean() below checks again.
-        attrs["data-max-bytes"] = settings.TUNTAS_MAX_ATTACHMENT_BYTES
-        attrs["data-too-large-message"] = _too_large_message(settings.TUNTAS_MAX_ATTACHMENT_BYTES)
+        # portal.js refuses a too-large file before a slow upload starts (the widget adds the size limit and
+        # the messages when it renders); clean() below checks again.
         return attrs
 
     def clean(self, data, initial=None):  # noqa: ANN001, ANN201
