@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.complaints.conftest import NIK, PHONE, act, handling_at, reload, row_counts, staff, transitions_of
-from tuntas.complaints import services
+from tuntas.complaints import selectors, services
 from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.complaints.services import ReporterInput
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, TransitionNotAllowed
@@ -238,3 +238,17 @@ def test_user_of_another_organisation_gets_not_found_even_with_a_stale_version(s
             transition="proses",
             expected_version=99,
         )
+
+
+def test_a_complaint_closed_without_resolution_does_not_read_selesai_to_the_citizen(submit, dispose, directory):
+    complaint = submit().complaint
+    opd = dispose(complaint)
+    act(directory.kadis_pupr, opd, "tutup", alasan="duplikat", penjelasan="Sama dengan laporan KTB-2345-AB.")
+    assert selectors.public_status(reload(complaint)).label == "Ditutup: Sama dengan pengaduan lain"
+
+
+def test_a_resolved_complaint_reads_selesai_once(submit, dispose, directory):
+    complaint = submit().complaint
+    opd = dispose(complaint)
+    act(directory.kadis_pupr, opd, "tutup", alasan="selesai", penjelasan="Jalan sudah ditambal.")
+    assert selectors.public_status(reload(complaint)).label == "Selesai"

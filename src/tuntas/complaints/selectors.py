@@ -203,15 +203,16 @@ def _handling_status(h: Handling) -> HandlingStatus:
 
 
 def _closed_label(handlings: list[Handling]) -> str:
-    label = _("Selesai")
+    """The citizen's words for a closed complaint: "Selesai" only where the ending is a resolution; any other
+    ending (not carried out, outside the remit, a duplicate, ...) reads "Ditutup: <reason>", never "Selesai:"."""
+    resolved = _("Selesai")
     ended = [h for h in handlings if h.closure_reason]
     last = max(ended, key=lambda h: (h.closed_at, h.id)) if ended else None
-    if last is not None:
-        reason = workflow_for(last).closure_reasons.get(last.closure_reason)
-        text = (reason.public_label_en if english() else reason.public_label) if reason else ""
-        if text and text.casefold() != label.casefold():  # no "Selesai: Selesai"
-            label = f"{label}: {text}"
-    return label
+    reason = workflow_for(last).closure_reasons.get(last.closure_reason) if last is not None else None
+    text = (reason.public_label_en if english() else reason.public_label) if reason else ""
+    if not text or text.casefold().startswith(resolved.casefold()):  # "Selesai", "Selesai, rekomendasi ..."
+        return text or resolved
+    return _("Ditutup: %(reason)s") % {"reason": text}
 
 
 def public_status(complaint: Complaint) -> PublicStatus:
