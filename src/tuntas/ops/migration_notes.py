@@ -62,6 +62,9 @@ NOTES: dict[tuple[str, str], Note] = {
     ),
     ("ops", "0001_initial"): Note(True, "New table only (worker heartbeat)."),
     ("sla", "0002_staffalert"): Note(True, "New table only (staff alerts)."),
+    ("sla", "0003_clock_counted_from"): Note(
+        True, "New nullable column on clocks, filled from the start date for clocks never paused; one new table."
+    ),
     ("standards", "0002_component_catalogue"): Note(True, "Loads the 14 components catalogue (rows only)."),
     ("surveys", "0002_catalogue"): Note(True, "Loads the survey elements catalogue (rows only)."),
     ("villages", "0002_shipped_instrument"): Note(True, "Loads the shipped instrument (rows only)."),

@@ -24,6 +24,9 @@ class Clock(models.Model):
     paused_on = models.DateField(null=True, blank=True)
     # Days (in the clock's unit) left when it was paused; resuming counts them again from the resume date.
     remaining = models.IntegerField(null=True, blank=True)
+    # The day the current due date counts from (the start, or the last resume): with the duration (or
+    # ``remaining`` after a resume) it lets a changed holiday list recompute the due date exactly.
+    counted_from = models.DateField(null=True, blank=True)
     stopped_at = models.DateTimeField(null=True, blank=True)
     breached_at = models.DateTimeField(null=True, blank=True)
     met = models.BooleanField(null=True)  # stopped on or before its due date
@@ -34,6 +37,18 @@ class Clock(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} → {self.due_date}"
+
+
+class CalendarCheck(models.Model):
+    """The holiday list the running due dates were last computed against (a digest of every Holiday row):
+    when it differs, the SLA pass recomputes them (``complaints.deadlines.due_dates_recompute``)."""
+
+    key = models.CharField(max_length=20, unique=True)
+    fingerprint = models.CharField(max_length=64)
+    checked_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.fingerprint[:12]}"
 
 
 class StaffAlert(AppendOnlyModel):

@@ -61,8 +61,8 @@ def clocks_apply(  # noqa: ANN001
         if c is not None and c.status == Clock.Status.PAUSED:
             # What was left counts again from today; a clock paused after its due date stays overdue.
             c.due_date = cal.add(today, c.remaining or 0, c.unit)
-            c.status, c.paused_on = Clock.Status.RUNNING, None
-            c.save(update_fields=["due_date", "status", "paused_on"])
+            c.status, c.paused_on, c.counted_from = Clock.Status.RUNNING, None, today
+            c.save(update_fields=["due_date", "status", "paused_on", "counted_from"])
     for name in ops.start:
         old = running.pop(name, None)
         if old is not None:  # restarting a clock closes the old run first, so history keeps both
@@ -75,6 +75,7 @@ def clocks_apply(  # noqa: ANN001
             duration=days,
             unit=spec.unit,
             started_on=today,
+            counted_from=today,
             due_date=cal.add(today, days, spec.unit),
         )
     refresh_due_date(handling)
