@@ -107,7 +107,7 @@ class Effects:
             c = running.get(name)
             if c is not None and c["status"] == PAUSED:
                 c["due_date"] = h.cal.add(today, c["remaining"] or 0, c["unit"])
-                c["status"], c["paused_on"] = RUNNING, None
+                c["status"], c["paused_on"], c["counted_from"] = RUNNING, None, today
         for name in ops.start:
             old = running.pop(name, None)
             if old is not None:
@@ -123,6 +123,7 @@ class Effects:
                 "duration": days,
                 "unit": spec.unit,
                 "started_on": today,
+                "counted_from": today,
                 "due_date": h.cal.add(today, days, spec.unit),
                 "paused_on": None,
                 "remaining": None,
