@@ -6,7 +6,7 @@ becomes a new version, so open handlings keep following the SOP they were opened
 
 from __future__ import annotations
 
-import functools
+import threading
 from pathlib import Path
 
 from django.conf import settings
@@ -27,10 +27,30 @@ def definition_files() -> list[Path]:
     return list(files.values())
 
 
+_VALID_MAX = 64
+_valid: dict[str, Workflow] = {}
+_valid_lock = threading.Lock()
+
+
+def _parse(source: str, origin: str) -> Workflow:
+    """``parse_workflow`` once per distinct valid text: a Workflow is immutable and depends on the text alone
+    (``origin`` only names the file in an error), and parsing the shipped SOPs costs about 0.3 s. An invalid
+    text is not remembered, so each attempt reports its own origin."""
+    hit = _valid.get(source)
+    if hit is not None:
+        return hit
+    wf = parse_workflow(source, origin)
+    with _valid_lock:
+        if len(_valid) >= _VALID_MAX:
+            _valid.pop(next(iter(_valid)))
+        _valid[source] = wf
+    return wf
+
+
 @transaction.atomic
 def definition_save(*, source: str, origin: str = "<admin>") -> WorkflowDefinition:
     """Validate ``source`` and store it as the next version of its SOP (no-op when identical to the latest)."""
-    wf = parse_workflow(source, origin)
+    wf = _parse(source, origin)
     latest = WorkflowDefinition.objects.select_for_update().filter(slug=wf.slug).order_by("-version").first()
     if latest and latest.source == source:
         return latest
@@ -48,9 +68,8 @@ def sync_workflow_files() -> list[WorkflowDefinition]:
     return [definition_save(source=f.read_text(encoding="utf-8"), origin=f.name) for f in definition_files()]
 
 
-@functools.lru_cache(maxsize=256)
 def _parsed(definition_id: int, source: str) -> Workflow:
-    return parse_workflow(source, f"workflow#{definition_id}")
+    return _parse(source, f"workflow#{definition_id}")
 
 
 def workflow_of(definition: WorkflowDefinition) -> Workflow:
