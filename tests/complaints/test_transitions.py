@@ -240,7 +240,9 @@ def test_user_of_another_organisation_gets_not_found_even_with_a_stale_version(s
         )
 
 
-def test_a_complaint_closed_without_resolution_does_not_read_selesai_to_the_citizen(submit, dispose, directory):
+def test_a_complaint_closed_without_resolution_does_not_read_selesai_to_the_citizen(
+    submit, dispose, directory
+):
     complaint = submit().complaint
     opd = dispose(complaint)
     act(directory.kadis_pupr, opd, "tutup", alasan="duplikat", penjelasan="Sama dengan laporan KTB-2345-AB.")

@@ -22,6 +22,7 @@ class Note:
 
 NOTES: dict[tuple[str, str], Note] = {
     ("api", "0002_initial"): Note(True, "Initial schema (API tokens)."),
+    ("audit", "0001_audit_log"): Note(True, "New table only (the staff audit log)."),
     ("channels", "0001_inbound_messages_and_drafts"): Note(
         True, "New tables only (inbound channel messages, drafts, their files, channel health)."
     ),
@@ -63,7 +64,8 @@ NOTES: dict[tuple[str, str], Note] = {
     ("ops", "0001_initial"): Note(True, "New table only (worker heartbeat)."),
     ("sla", "0002_staffalert"): Note(True, "New table only (staff alerts)."),
     ("sla", "0003_clock_counted_from"): Note(
-        True, "New nullable column on clocks, filled from the start date for clocks never paused; one new table."
+        True,
+        "New nullable column on clocks, filled from the start date for clocks never paused; one new table.",
     ),
     ("standards", "0002_component_catalogue"): Note(True, "Loads the 14 components catalogue (rows only)."),
     ("surveys", "0002_catalogue"): Note(True, "Loads the survey elements catalogue (rows only)."),
