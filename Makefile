@@ -58,10 +58,10 @@ lint: install
 # The full suite on SQLite, then again on PostgreSQL when one is configured or reachable.
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run -v0 || (echo "Missing migrations" && exit 1)
-	TUNTAS_TESTING=1 $(VENV)/bin/pytest -q -n 2
+	TUNTAS_TESTING=1 $(VENV)/bin/pytest -q -n 2 --dist worksteal
 	@if [ -n "$$TUNTAS_TEST_POSTGRES" ] || [ -n "$$DATABASE_URL" ] || $(PY) scripts/pg_reachable.py; then \
 		echo "== PostgreSQL =="; \
-		TUNTAS_TESTING=1 DATABASE_URL=$${DATABASE_URL:-$${TUNTAS_TEST_POSTGRES:-$(PG_URL)}} $(VENV)/bin/pytest -q -n 2; \
+		TUNTAS_TESTING=1 DATABASE_URL=$${DATABASE_URL:-$${TUNTAS_TEST_POSTGRES:-$(PG_URL)}} $(VENV)/bin/pytest -q -n 2 --dist worksteal; \
 	else echo "PostgreSQL not reachable: skipped the PostgreSQL run"; fi
 
 bench: install
