@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "tuntas.cooperation",
     "tuntas.triage",
     "tuntas.followup",
+    "tuntas.audit",
     "tuntas.insights",
     "tuntas.interop",
     "tuntas.channels",
@@ -77,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tuntas.audit.services.AuditRequestMiddleware",  # who changed a role in the admin, for the audit log
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

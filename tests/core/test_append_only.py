@@ -28,6 +28,7 @@ HISTORY_TABLES = {
     "notify.DeliveryAttempt",  # each try at sending an outbox message
     "sla.StaffAlert",  # each staff alert sent about an SLA clock
     "clarifications.Reminder",  # each reminder sent about a clarification request
+    "audit.AuditEntry",  # the staff audit log (sign-ins, reveals, exports, role changes)
 }
 # Names (and Indonesian labels) that say "history or log"; a new model named so must use the base.
 HISTORY_NAME = re.compile(r"(Event|Log|LogEntry|History|Change|Attempt|Alert|Reminder|Audit|Trail|Run)$")
@@ -60,11 +61,14 @@ def _foreign_keys(model: type[models.Model], on_delete) -> list[models.ForeignKe
     ]
 
 
-def _cascading_parent(model: type[models.Model]) -> models.ForeignKey:
-    return next(f for f in _foreign_keys(model, models.CASCADE) if not f.null)
+def _cascading_parent(model: type[models.Model]) -> models.ForeignKey | None:
+    return next((f for f in _foreign_keys(model, models.CASCADE) if not f.null), None)
 
 
-WITH_RELATED_MANAGER = [m for m in APPEND_ONLY if not _cascading_parent(m).remote_field.hidden]
+# A history of something goes with it; a standalone log (the staff audit log) has no parent.
+WITH_PARENT = [m for m in APPEND_ONLY if _cascading_parent(m) is not None]
+WITH_RELATED_MANAGER = [m for m in WITH_PARENT if not _cascading_parent(m).remote_field.hidden]
+STANDALONE = {"audit.AuditEntry"}
 
 
 def test_every_history_table_uses_the_append_only_base():
@@ -79,6 +83,11 @@ def test_every_history_table_uses_the_append_only_base():
         and m._meta.label not in NOT_APPEND_ONLY
     ]
     assert missing == [], f"history/log tables without AppendOnlyModel: {missing}"
+
+
+def test_only_the_declared_standalone_logs_have_no_parent():
+    orphans = {m._meta.label for m in APPEND_ONLY if _cascading_parent(m) is None}
+    assert orphans == STANDALONE
 
 
 def test_the_exempt_tables_are_still_there_and_still_edited():
@@ -139,7 +148,7 @@ def test_related_manager_of_the_parent_is_append_only_too(model):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("model", APPEND_ONLY, ids=lambda m: m._meta.label)
+@pytest.mark.parametrize("model", WITH_PARENT, ids=lambda m: m._meta.label)
 def test_rows_go_with_their_parent(model):
     parent_fk = _cascading_parent(model)
     row = row_of(model)

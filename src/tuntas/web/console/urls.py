@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("tuntas.web.console.complaint.urls")),
     path("", include("tuntas.web.console.standards.urls")),
     path("", include("tuntas.web.console.deliveries.urls")),
+    path("", include("tuntas.web.console.audit.urls")),
     path("", include("tuntas.web.console.prevention.urls")),
     path("", include("tuntas.web.console.oversight.urls")),
     path("", include("tuntas.web.console.profile.urls")),

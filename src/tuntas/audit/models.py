@@ -1,0 +1,46 @@
+"""The audit log: what staff did that an auditor must be able to check afterwards (sign-ins, failed sign-ins,
+reveals of a reporter's identity, exports, role changes). Append-only, like every history table."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tuntas.core.models import AppendOnlyModel
+
+
+class AuditEntry(AppendOnlyModel):
+    class Action(models.TextChoices):
+        LOGIN = "login", _("Masuk")
+        LOGIN_FAILED = "login_failed", _("Gagal masuk")
+        LOGOUT = "logout", _("Keluar")
+        IDENTITY_REVEALED = "identity_revealed", _("Identitas pelapor dibuka")
+        EXPORT = "export", _("Ekspor data")
+        ROLE_GRANTED = "role_granted", _("Peran diberikan")
+        ROLE_CHANGED = "role_changed", _("Peran diubah")
+        ROLE_REVOKED = "role_revoked", _("Peran dicabut")
+
+    created_at = models.DateTimeField(_("waktu"), db_index=True)
+    action = models.CharField(_("tindakan"), max_length=30, choices=Action.choices)
+    # Who acted; the name is kept as it was, so the row still reads right after the account is renamed
+    # or removed. A failed sign-in names the username that was tried and has no actor.
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_name = models.CharField(_("pelaku"), max_length=200, blank=True, default="")
+    organisation = models.ForeignKey(
+        "directory.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    target = models.CharField(_("objek"), max_length=200, blank=True, default="")
+    ip = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)
+    detail = models.JSONField(_("rincian"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["action", "created_at"])]
+        verbose_name = _("entri log audit")
+        verbose_name_plural = _("log audit")
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.actor_name}"
