@@ -7,10 +7,13 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tuntas.complaints import selectors, services
 from tuntas.complaints.models import Complaint
 from tuntas.complaints.selectors import InboxFilters
+from tuntas.core import codes
 from tuntas.triage import search
 from tuntas.triage.models import SearchDocument
 
@@ -142,3 +145,18 @@ def test_console_inbox_text_filter_uses_stemmed_search(filed, client, directory)
     assert filed["sekolah"].tracking_code not in page
     page = client.get(reverse("console:inbox"), {"q": "tidak diperbaiki"}).content.decode()
     assert filed["jalan"].tracking_code in page  # "gak dibenerin": no substring would find it
+
+
+@given(st.randoms(use_true_random=False), st.sampled_from(["KTB", "BJR", "OMB"]))
+def test_every_tracking_code_is_one_search_term_digits_or_not(rnd, prefix):
+    code = codes.tracking_code(prefix, choice=rnd.choice)
+    assert search.query_terms(code) == [code.lower().replace("-", "")]
+    assert search.query_terms(code.lower()) == [code.lower().replace("-", "")]
+
+
+def test_a_tracking_code_without_a_digit_finds_its_complaint(filed):
+    c = filed["air"]
+    Complaint.objects.filter(pk=c.pk).update(tracking_code="KTB-KJPF-KJ")
+    c.refresh_from_db()
+    search.index_complaint(c.pk)
+    assert _found("KTB-KJPF-KJ") == {c.pk}

@@ -29,5 +29,5 @@ def event_add(
         payload=payload or {},
         created_at=time.now(),
     )
-    complaint_changed(complaint.pk)  # the search index, in this same transaction
+    complaint_changed(complaint)  # the search index, in this same transaction
     return event

@@ -9,15 +9,20 @@ that raises aborts the write, as any other part of it would.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-_HOOKS: list[Callable[[int], None]] = []
+if TYPE_CHECKING:
+    from tuntas.complaints.models import Complaint
+
+_HOOKS: list[Callable[[Complaint], None]] = []
 
 
-def register_complaint_changed(hook: Callable[[int], None]) -> None:
+def register_complaint_changed(hook: Callable[[Complaint], None]) -> None:
     if hook not in _HOOKS:
         _HOOKS.append(hook)
 
 
-def complaint_changed(complaint_id: int) -> None:
+def complaint_changed(complaint: Complaint) -> None:
+    """``complaint`` is the instance the write holds (current: its text is fixed at intake)."""
     for hook in _HOOKS:
-        hook(complaint_id)
+        hook(complaint)

@@ -12,6 +12,7 @@ inside the transaction of every timeline write; ``rebuild_search_index`` rewrite
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -43,26 +44,36 @@ def _code_tokens(*codes: str) -> str:
 
 def query_terms(query: str) -> list[str]:
     """The stems a query asks for; a tracking code or LAPOR id ("KTB-7K3M-Q9") is one compact token."""
-    compact = query.strip().lower().replace("-", "")
-    if compact.isalnum() and any(ch.isdigit() for ch in compact) and len(compact) >= 6:
+    raw = query.strip()
+    compact = raw.lower().replace("-", "")
+    # A code is one alphanumeric run of six or more, with a digit or written with its dashes: about one
+    # tracking code in six has no digit at all ("KTB-KJPF-KJ"), and split at the dashes it matched nothing.
+    if compact.isalnum() and len(compact) >= 6 and (any(ch.isdigit() for ch in compact) or "-" in raw):
         return [compact]
     return list(dict.fromkeys(index_text(query).split()))
 
 
-def document_texts(complaint_id: int) -> tuple[str, str]:
+def document_texts(complaint) -> tuple[str, str]:  # noqa: ANN001 - a Complaint or its id
+    """The shared and the staff-only text of a complaint's document. Given the instance the write already
+    holds (the hook's case), the complaint is not read again: its text fields never change after intake."""
     from tuntas.complaints.models import Complaint, Event  # noqa: PLC0415 - read only, below triage
 
-    c = Complaint.objects.get(pk=complaint_id)
-    shared = [c.title, c.description, c.location_text, c.service_name]
+    c = complaint if isinstance(complaint, Complaint) else Complaint.objects.get(pk=complaint)
+    shared = [_indexed(" ".join([c.title, c.description, c.location_text, c.service_name]))]
     staff: list[str] = []
-    for visibility, message in Event.objects.filter(complaint_id=complaint_id).values_list(
-        "visibility", "message"
-    ):
+    for visibility, message in Event.objects.filter(complaint_id=c.pk).values_list("visibility", "message"):
         if not message:
             continue
-        (staff if visibility == Event.Visibility.INTERNAL else shared).append(message)
+        (staff if visibility == Event.Visibility.INTERNAL else shared).append(_indexed(message))
     codes = [c.tracking_code] + [str(v) for k, v in _external_ids(c).items()]
-    return (index_text(" ".join(shared)) + " " + _code_tokens(*codes)).strip(), index_text(" ".join(staff))
+    return " ".join(filter(None, [*shared, _code_tokens(*codes)])), " ".join(filter(None, staff))
+
+
+@functools.lru_cache(maxsize=4096)
+def _indexed(text: str) -> str:
+    """``index_text`` of one piece (the description, one message), remembered: every timeline write re-reads
+    the whole complaint, and without this each write would stem the same description again."""
+    return index_text(text)
 
 
 def _external_ids(c) -> dict:  # noqa: ANN001
@@ -170,14 +181,16 @@ def backend() -> Backend:
     return LikeBackend()
 
 
-def index_complaint(complaint_id: int) -> None:
+def index_complaint(complaint) -> None:  # noqa: ANN001 - a Complaint or its id
     """Write the complaint's document (and the engine's index) now, in the caller's transaction."""
-    shared, staff = document_texts(complaint_id)
-    doc, _ = SearchDocument.objects.update_or_create(
-        complaint_id=complaint_id,
-        defaults={"shared_text": shared, "staff_text": staff, "updated_at": time.now()},
-    )
-    backend().store(doc)
+    shared, staff = document_texts(complaint)
+    complaint_id = getattr(complaint, "pk", complaint)
+    values = {"shared_text": shared, "staff_text": staff, "updated_at": time.now()}
+    # One UPDATE for the usual case (a timeline write on an indexed complaint); update_or_create would add a
+    # savepoint and a locking read around it on every event.
+    if not SearchDocument.objects.filter(complaint_id=complaint_id).update(**values):
+        SearchDocument.objects.create(complaint_id=complaint_id, **values)
+    backend().store(SearchDocument(complaint_id=complaint_id, **values))
 
 
 def rebuild() -> int:
