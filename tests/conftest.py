@@ -22,6 +22,9 @@ def _media(request, tmp_path):
     if not request.config.pluginmanager.hasplugin("django"):
         return  # pure tests (engine, calendar) may run with -p no:django
     settings = request.getfixturevalue("settings")
+    from django.core.cache import cache
+
+    cache.clear()  # rate-limit and guess counters of one test never reach the next
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.RATELIMIT_ENABLE = False
     # Hashing eight demo passwords per test with PBKDF2 costs seconds; tests don't need slow hashes.

@@ -221,6 +221,9 @@ TUNTAS_SUBMIT_MIN_SECONDS = int(
     os.environ.get("TUNTAS_SUBMIT_MIN_SECONDS", "0" if "pytest" in sys.modules else "3")
 )
 TUNTAS_RATE_TRACK = os.environ.get("TUNTAS_RATE_TRACK", "30/m")
+# Failed secrets per tracking code, from any address, before that code is refused until the window ends.
+TUNTAS_TRACK_GUESSES_PER_CODE = int(os.environ.get("TUNTAS_TRACK_GUESSES_PER_CODE", "10"))
+TUNTAS_TRACK_GUESS_MINUTES = int(os.environ.get("TUNTAS_TRACK_GUESS_MINUTES", "60"))
 TUNTAS_RATE_SURVEY = os.environ.get("TUNTAS_RATE_SURVEY", "20/h")  # survey answers per client address
 # A browser that answered a survey is not asked again for this long (a soft guard, not a lock).
 TUNTAS_SURVEY_REPEAT_HOURS = int(os.environ.get("TUNTAS_SURVEY_REPEAT_HOURS", "24"))

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+
+from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
 from tuntas.complaints.events import event_add
@@ -19,7 +26,7 @@ from tuntas.complaints.services_handling import (
 from tuntas.complaints.services_intake import attachments_save
 from tuntas.core import clock as time
 from tuntas.core import codes
-from tuntas.core.errors import Conflict, InvalidInput, NotFound
+from tuntas.core.errors import Conflict, InvalidInput, NotFound, TooManyAttempts
 from tuntas.core.files import clean_uploads
 from tuntas.workflows.registry import workflow_for
 
@@ -28,12 +35,56 @@ _DUMMY_HASH = codes.hash_secret("XXXX-XXXX-XX")
 
 
 def complaint_by_secret(code: str, secret: str) -> Complaint:
-    """The complaint whose code and secret both match. Either being wrong is the same answer, in constant time."""
-    complaint = Complaint.objects.filter(tracking_code=codes.format_code(code or "")).first()
+    """The complaint whose code and secret both match. Either being wrong is the same answer, in constant time.
+
+    Failed tries are also counted per tracking code (``TUNTAS_TRACK_GUESSES_PER_CODE`` in a window of
+    ``TUNTAS_TRACK_GUESS_MINUTES``), whatever the address they come from: many addresses guessing at one
+    code are stopped too, not only one fast address. Once the count is reached every try at that code is
+    refused until the window ends, the right secret too (answering it would tell the guesser they were
+    right). Codes that do not exist are counted alike, so the refusal says nothing about whether one does.
+    A browser that has already proved the complaint follows it with its token and is not held back."""
+    tracking_code = codes.format_code(code or "")
+    guesses = _Guesses(tracking_code)
+    guesses.refuse_if_spent()
+    complaint = Complaint.objects.filter(tracking_code=tracking_code).first()
     ok = codes.secret_matches(secret or "", complaint.secret_hash if complaint else _DUMMY_HASH)
     if complaint is None or not ok:
+        guesses.count_failure()
         raise NotFound(_("Kode lacak atau kode rahasia tidak cocok."))
     return complaint
+
+
+class _Guesses:
+    """A fixed-window count of failed tries at one code, in the shared cache (set TUNTAS_CACHE_BACKEND to a
+    shared cache when several web workers run, as for the address limits). The window follows core.clock."""
+
+    def __init__(self, tracking_code: str) -> None:
+        self.window = max(1, settings.TUNTAS_TRACK_GUESS_MINUTES) * 60
+        bucket = int(time.now().timestamp()) // self.window
+        digest = hashlib.sha256(tracking_code.encode()).hexdigest()[
+            :24
+        ]  # any text a client sends: a safe key
+        self.key = f"tuntas.track-guesses.{digest}.{bucket}"
+        self.until = dt.datetime.fromtimestamp((bucket + 1) * self.window, tz=dt.UTC)
+
+    def refuse_if_spent(self) -> None:
+        if (cache.get(self.key) or 0) >= settings.TUNTAS_TRACK_GUESSES_PER_CODE:
+            at = time_format(timezone.localtime(self.until), "H:i")
+            raise TooManyAttempts(
+                _(
+                    "Terlalu banyak percobaan kode rahasia yang salah untuk kode lacak ini. Demi keamanan "
+                    "pengaduan Anda, coba lagi setelah pukul %(time)s."
+                )
+                % {"time": at}
+            )
+
+    def count_failure(self) -> None:
+        if cache.add(self.key, 1, timeout=self.window):
+            return
+        try:
+            cache.incr(self.key)
+        except ValueError:  # expired between add and incr
+            cache.set(self.key, 1, timeout=self.window)
 
 
 TOKEN_SALT = "tuntas.reporter-token"

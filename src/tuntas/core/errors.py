@@ -28,6 +28,13 @@ class NotFound(DomainError):
     status = 404
 
 
+class TooManyAttempts(DomainError):
+    """Refused for a while after too many failed tries (a secret guessed at); says when to try again."""
+
+    code = "too_many_attempts"
+    status = 429
+
+
 class Conflict(DomainError):
     code = "conflict"
     status = 409

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tuntas.complaints import selectors
 from tuntas.complaints.services import complaint_by_secret, reporter_rate, reporter_reply, reporter_withdraw
-from tuntas.core.errors import DomainError, InvalidInput, NotFound
+from tuntas.core.errors import DomainError, InvalidInput, NotFound, TooManyAttempts
 from tuntas.web.portal import proof
 from tuntas.web.portal.forms import AcceptForm, RateForm, ReplyForm, TrackForm, WithdrawForm, read_files
 from tuntas.web.portal.timeline import entries, latest_from_staff
@@ -42,6 +42,9 @@ def track(request: HttpRequest) -> HttpResponse:
                 complaint = complaint_by_secret(form.cleaned_data["code"], form.cleaned_data["secret"])
             except NotFound:
                 form.add_error(None, _(WRONG_CODE))
+            except TooManyAttempts as exc:
+                form.add_error(None, exc.message)
+                return render(request, "portal/track.html", {"form": form}, status=429)
             else:
                 proof.remember(request, complaint)
                 return redirect("portal:track_detail", tracking_code=complaint.tracking_code)
