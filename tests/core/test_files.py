@@ -79,3 +79,62 @@ def test_broken_pdf_is_rejected():
 def test_client_path_is_dropped_from_the_file_name():
     assert clean_upload("C:\\Users\\siti\\Desktop\\ktp.png", png_bytes()).name == "ktp.png"
     assert clean_upload("../../etc/passwd.png", png_bytes()).name == "passwd.png"
+
+
+def _png_of(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("1", (width, height)).save(out, "PNG")  # one bit a pixel: a few kilobytes on disk
+    return out.getvalue()
+
+
+def test_a_small_file_claiming_a_huge_canvas_is_refused_before_decoding():
+    # 49 megapixels: above our limit but below the point where Pillow itself refuses (twice it).
+    data = _png_of(7000, 7000)
+    assert len(data) < 100_000
+    with pytest.raises(InvalidInput) as refused:
+        clean_upload("peta.png", data)
+    assert "7000 × 7000 piksel" in refused.value.message
+    assert "peta.png" in refused.value.message
+
+
+def test_a_large_but_allowed_photo_still_passes():
+    assert clean_upload("foto.png", _png_of(6000, 6000)).content_type == "image/png"
+
+
+def _pdf_with_actions() -> bytes:
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+
+    def d(**items: object) -> DictionaryObject:
+        return DictionaryObject({NameObject("/" + k): v for k, v in items.items()})
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    script = d(S=NameObject("/JavaScript"), JS=TextStringObject("app.alert('hai')"))
+    rect = ArrayObject([FloatObject(0), FloatObject(0), FloatObject(50), FloatObject(50)])
+    scripted = d(Type=NameObject("/Annot"), Subtype=NameObject("/Link"), Rect=rect, A=script)
+    launch = d(
+        Type=NameObject("/Annot"), Subtype=NameObject("/Link"), Rect=rect, A=d(S=NameObject("/Launch"))
+    )
+    plain = d(
+        Type=NameObject("/Annot"),
+        Subtype=NameObject("/Link"),
+        Rect=rect,
+        A=d(S=NameObject("/URI"), URI=TextStringObject("https://kotabarukab.go.id/")),
+    )
+    page[NameObject("/Annots")] = ArrayObject([writer._add_object(a) for a in (scripted, launch, plain)])
+    page[NameObject("/AA")] = d(O=script)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_pdf_scripts_and_launch_actions_are_removed_and_plain_links_kept():
+    data = _pdf_with_actions()
+    assert b"/JavaScript" in data
+    cleaned = clean_upload("surat.pdf", data).content
+    assert b"/JavaScript" not in cleaned and b"/Launch" not in cleaned
+    page = PdfReader(io.BytesIO(cleaned)).pages[0]
+    assert "/AA" not in page
+    kinds = [a.get_object()["/A"]["/S"] for a in page["/Annots"]]
+    assert kinds == ["/URI"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import warnings
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -18,18 +19,30 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, NameObject
 
 from tuntas.core.errors import InvalidInput
 from tuntas.core.models import StoredFile
 
-Image.MAX_IMAGE_PIXELS = 40_000_000  # refuse decompression bombs early
+# A few kilobytes of PNG can claim a 10,000 x 10,000 canvas that takes 400 MB to decode. Pillow only warns
+# between this and twice it, so the size is checked from the header, before any pixel is decoded.
+MAX_PIXELS = 40_000_000
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 IMAGE_FORMATS = {"JPEG": ("image/jpeg", "jpg"), "PNG": ("image/png", "png"), "WEBP": ("image/webp", "webp")}
 # Many phone cameras write MPO (a JPEG followed by extra frames); Pillow reports it as its own format.
 # The first frame is kept and saved as a plain JPEG.
 FORMAT_ALIASES = {"MPO": "JPEG"}
-# Page-level entries that may carry authoring metadata (XMP packets, application data).
-PDF_PAGE_METADATA = ("/Metadata", "/PieceInfo")
+# Page-level entries that may carry authoring metadata (XMP packets, application data) or actions run on
+# opening or closing the page.
+PDF_PAGE_METADATA = ("/Metadata", "/PieceInfo", "/AA")
+# Annotation actions a reader would run for whoever opens the file: scripts, programs, form submission.
+PDF_ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/Rendition", "/GoToE"}
+
+
+class _TooManyPixels(InvalidInput):
+    pass
+
 
 Row = TypeVar("Row", bound=StoredFile)
 
@@ -48,8 +61,17 @@ class CleanFile:
 
 def _clean_image(data: bytes) -> tuple[bytes, str, str]:
     try:
-        with Image.open(io.BytesIO(data)) as probe:
+        with warnings.catch_warnings():  # the size is refused just below, with our own message
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            probe = Image.open(io.BytesIO(data))
+        with probe:
             fmt = FORMAT_ALIASES.get(probe.format, probe.format)
+            width, height = probe.size
+            if width * height > MAX_PIXELS:
+                raise _TooManyPixels(
+                    _("Gambar terlalu besar: %(w)s × %(h)s piksel (paling banyak %(mp)s megapiksel).")
+                    % {"w": width, "h": height, "mp": MAX_PIXELS // 1_000_000}
+                )
             probe.verify()
         if fmt not in IMAGE_FORMATS:
             raise InvalidInput(_("Format gambar tidak didukung."))
@@ -76,10 +98,12 @@ def _clean_pdf(data: bytes) -> bytes:
         # Only the pages are copied: the document information (author, creator), the catalog's XMP
         # metadata, scripts and embedded files stay behind.
         writer = PdfWriter()
+        # Stripped before the copy, so the removed objects are not carried along unreferenced.
         for page in reader.pages:
-            copied = writer.add_page(page)
             for key in PDF_PAGE_METADATA:
-                copied.pop(key, None)
+                page.pop(key, None)
+            _drop_active_annotations(page)
+            writer.add_page(page)
         writer.add_metadata({"/Producer": "Tuntas"})
         out = io.BytesIO()
         writer.write(out)
@@ -88,6 +112,23 @@ def _clean_pdf(data: bytes) -> bytes:
     except Exception as exc:  # any parser failure on untrusted input is a bad file, not a server error
         raise InvalidInput(_("Berkas PDF rusak atau tidak dapat dibaca.")) from exc
     return out.getvalue()
+
+
+def _drop_active_annotations(page) -> None:  # noqa: ANN001 - a pypdf PageObject
+    """Links and widgets that run a script or a program, or send data somewhere, are removed from the page;
+    plain links and notes stay."""
+    annots = page.get("/Annots")
+    if annots is None:
+        return
+    kept = ArrayObject()
+    for ref in annots.get_object():
+        annot = ref.get_object()
+        action = annot.get("/A")
+        kind = action.get_object().get("/S") if action is not None else None
+        if kind in PDF_ACTIVE_ACTIONS or "/AA" in annot:
+            continue
+        kept.append(ref)
+    page[NameObject("/Annots")] = kept
 
 
 def clean_upload(name: str, data: bytes) -> CleanFile:
@@ -107,6 +148,8 @@ def clean_upload(name: str, data: bytes) -> CleanFile:
     else:
         try:
             content, content_type, ext = _clean_image(data)
+        except _TooManyPixels as exc:
+            raise InvalidInput(f"{name}: {exc.message}") from exc
         except InvalidInput as exc:
             raise InvalidInput(
                 _("Berkas %(name)s bukan gambar (JPEG, PNG, WebP) atau PDF yang sah.") % {"name": name}
