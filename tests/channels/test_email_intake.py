@@ -214,4 +214,35 @@ def test_auto_submit_files_a_complete_draft_when_the_deployment_turns_it_on(sett
     settings.TUNTAS_CHANNELS_AUTO_SUBMIT = True
     services.email_ingest(_mail())
     draft = ChannelDraft.objects.get()
-    assert draft.status == "submitted" and draft.complaint.channel == Complaint.Channel.LETTER
+    assert draft.status == "submitted" and draft.complaint.channel == Complaint.Channel.EMAIL
+
+
+def test_the_reporters_mail_carries_the_reply_token_and_answering_it_threads_in(mailbox, directory):
+    from django.core import mail as sent
+
+    from tuntas.notify.delivery import deliver_due
+
+    complaint = _filed(directory)
+    deliver_due()
+    to_reporter = [m for m in sent.outbox if m.to == [SENTINEL]]
+    assert to_reporter and all(m.reply_to == [services.reply_address(complaint)] for m in to_reporter)
+    staff = [m for m in sent.outbox if m.to != [SENTINEL]]
+    assert all(not m.reply_to for m in staff)  # a staff member's "Reply" must never speak as the reporter
+    # The citizen presses "Reply": the mail goes to the Reply-To address.
+    answer = to_reporter[0]
+    mailbox.append(
+        _mail(subject=f"Re: {answer.subject}", to=answer.reply_to[0], body="Terima kasih, ditunggu.")
+    )
+    mailbox_poll()
+    assert complaint.events.filter(kind=Event.Kind.REPORTER_REPLIED, message__contains="ditunggu").exists()
+
+
+def test_without_a_mailbox_the_reporters_mail_has_no_reply_to(settings, directory):
+    from django.core import mail as sent
+
+    from tuntas.notify.delivery import deliver_due
+
+    settings.TUNTAS_MAILBOX_ADDRESS = ""
+    _filed(directory)
+    deliver_due()
+    assert sent.outbox and all(not m.reply_to for m in sent.outbox)

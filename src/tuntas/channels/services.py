@@ -27,10 +27,9 @@ from tuntas.notify.models import OutboxMessage
 from tuntas.notify.services import outbox_enqueue
 
 REPLY_SALT = "tuntas.channels.reply"
-# The complaint's channel for each inbound channel. Complaint.Channel has no "email" value yet (adding it is
-# a complaints migration): email arrives as a written letter would.
+# The complaint's channel for each inbound channel.
 COMPLAINT_CHANNEL = {
-    Channel.EMAIL: Complaint.Channel.LETTER,
+    Channel.EMAIL: Complaint.Channel.EMAIL,
     Channel.WHATSAPP: Complaint.Channel.SMS,
     Channel.SMS: Complaint.Channel.SMS,
 }

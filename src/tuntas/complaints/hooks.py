@@ -22,6 +22,24 @@ def register_complaint_changed(hook: Callable[[Complaint], None]) -> None:
         _HOOKS.append(hook)
 
 
+_REPLY_TO: list[Callable[[Complaint], str]] = []
+
+
+def register_reporter_reply_to(hook: Callable[[Complaint], str]) -> None:
+    """channels registers the address a reporter's email answer should go to (the reply-token address)."""
+    if hook not in _REPLY_TO:
+        _REPLY_TO.append(hook)
+
+
+def reporter_reply_to(complaint: Complaint) -> str:
+    """The Reply-To of an email to the complaint's reporter: the first registered hook's answer, or ''."""
+    for hook in _REPLY_TO:
+        address = hook(complaint)
+        if address:
+            return address
+    return ""
+
+
 def complaint_changed(complaint: Complaint) -> None:
     """``complaint`` is the instance the write holds (current: its text is fixed at intake)."""
     for hook in _HOOKS:

@@ -56,6 +56,7 @@ class Complaint(models.Model):
         WALK_IN = "walk_in", _("Datang langsung")
         PHONE = "phone", _("Telepon")
         LETTER = "letter", _("Surat")
+        EMAIL = "email", _("Email")
         SMS = "sms", _("SMS/WhatsApp")
 
     class Status(models.TextChoices):

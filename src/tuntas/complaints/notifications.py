@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from tuntas.complaints import access
 from tuntas.complaints.events import event_add
+from tuntas.complaints.hooks import reporter_reply_to
 from tuntas.complaints.models import Complaint, Event
 from tuntas.core import clock as time
 from tuntas.core.errors import Conflict, NotFound, NotPermitted
@@ -90,6 +91,8 @@ def notify_reporter(*, complaint: Complaint, event: Event, template: str, contex
             context={"complaint": complaint, "event": event, **context},
             complaint=complaint,
             event=event,
+            # A reply to the email threads into the complaint (channels reads the mailbox).
+            reply_to=reporter_reply_to(complaint) if channel == OutboxMessage.Channel.EMAIL else "",
         )
 
 

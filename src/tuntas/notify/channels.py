@@ -4,7 +4,8 @@ An adapter is a class with ``send(message)``: it returns when the receiver accep
 ``DeliveryError`` otherwise (``permanent=True`` when trying again cannot help). Any other exception counts as
 a temporary failure. Adapters never touch the database; delivery.py records the outcome.
 
-Email (``EmailChannel``): Django's ``send_mail`` with the configured ``EMAIL_BACKEND``.
+Email (``EmailChannel``): Django's ``EmailMessage`` with the configured ``EMAIL_BACKEND``; the message's
+``reply_to`` (the complaint's reply-token address on the reporter's mail) becomes its Reply-To header.
 
 SMS/WhatsApp gateway (``SmsGatewayChannel``), for any HTTP gateway or a small relay in front of one::
 
@@ -43,7 +44,7 @@ import urllib.request
 from typing import Protocol
 
 from django.conf import settings
-from django.core.mail import get_connection, send_mail
+from django.core.mail import EmailMessage, get_connection
 from django.utils.module_loading import import_string
 
 from tuntas.notify.models import OutboxMessage
@@ -87,13 +88,14 @@ class EmailChannel:
     def send(self, message: OutboxMessage) -> None:
         connection = get_connection(fail_silently=False, timeout=_timeout())
         try:
-            send_mail(
+            EmailMessage(
                 message.subject,
                 message.body,
                 settings.DEFAULT_FROM_EMAIL,
                 [message.recipient],
+                reply_to=[message.reply_to] if message.reply_to else None,
                 connection=connection,
-            )
+            ).send()
         except smtplib.SMTPRecipientsRefused as exc:
             # Every 5xx refusal means the address itself is bad; a 4xx (mailbox busy, greylisting) may pass later.
             codes = [code for code, _text in exc.recipients.values()]

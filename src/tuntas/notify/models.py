@@ -27,6 +27,9 @@ class OutboxMessage(models.Model):
     template = models.CharField(max_length=80)
     subject = models.CharField(max_length=300, blank=True, default="")
     body = models.TextField()
+    # Where an answer should go (email only): the reporter's messages carry the complaint's reply token
+    # address when a mailbox is configured, so the citizen's "Reply" threads into the complaint.
+    reply_to = models.CharField(max_length=300, blank=True, default="")
     complaint = models.ForeignKey(
         "complaints.Complaint", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -36,6 +36,7 @@ def outbox_enqueue(
     complaint=None,  # noqa: ANN001
     event=None,  # noqa: ANN001
     language: str = "id",
+    reply_to: str = "",
 ) -> OutboxMessage:
     """Render the message template ``template`` in ``language`` and queue it for delivery.
 
@@ -51,6 +52,7 @@ def outbox_enqueue(
         template=template,
         subject=subject[:300],
         body=body,
+        reply_to=reply_to,
         complaint=complaint,
         event=event,
         next_attempt_at=now,

@@ -30,6 +30,9 @@ NOTES: dict[tuple[str, str], Note] = {
     ("complaints", "0005_event_clarification_kinds"): Note(
         True, "Adds event kinds to the choices list: no SQL is run."
     ),
+    ("complaints", "0006_complaint_channel_email"): Note(
+        True, "Adds a channel to the choices list: no SQL is run."
+    ),
     ("compliance", "0002_shipped_schemes"): Note(True, "Loads the shipped scoring schemes (rows only)."),
     ("compliance", "0003_five_categories"): Note(
         True, "Adds new versions of the shipped schemes (five categories, re-banded opinion): rows only."
@@ -60,6 +63,9 @@ NOTES: dict[tuple[str, str], Note] = {
     ),
     ("notify", "0003_outbox_sending_until"): Note(
         True, "Adds a nullable column (the sending lease); the old code ignores it."
+    ),
+    ("notify", "0004_outbox_reply_to"): Note(
+        True, "New column with a default (Reply-To of an outbox message)."
     ),
     ("ops", "0001_initial"): Note(True, "New table only (worker heartbeat)."),
     ("sla", "0002_staffalert"): Note(True, "New table only (staff alerts)."),
