@@ -37,3 +37,6 @@ def calendar_for(region_code: str | None = None) -> WorkingCalendar:
 def clear_cache() -> None:
     with _lock:
         _cache.clear()
+    from tuntas.core.holidays_sync import forget_warnings  # noqa: PLC0415 - holidays_sync imports this module
+
+    forget_warnings()

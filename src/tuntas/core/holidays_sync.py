@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 
 from tuntas.core import calendars
@@ -97,12 +98,47 @@ def holidays_sync(years: Iterable[int] | None = None) -> SyncResult:
 def unconfirmed_years(years: Iterable[int]) -> list[int]:
     """Years whose holidays are not confirmed by an SKB: no cuti bersama row at all, or only national rows
     from the estimating ``holidays`` package (no decree known for the year, no admin entry). Deadlines
-    counted across such a year may move once the SKB is out."""
-    found = []
-    for year in sorted(set(years)):
-        rows = Holiday.objects.filter(date__year=year, kind__in=NATIONAL_KINDS, region_code="")
-        has_cuti = rows.filter(kind=Holiday.Kind.CUTI_BERSAMA).exists()
-        confirmed = decree_for(year) is not None or rows.exclude(source__startswith=SYNC_MARK).exists()
-        if not has_cuti or not confirmed:
-            found.append(year)
+    counted across such a year may move once the SKB is out. One query whatever the number of years."""
+    wanted = sorted(set(years))
+    if not wanted:
+        return []
+    rows = Holiday.objects.filter(
+        date__gte=dt.date(wanted[0], 1, 1), date__lte=dt.date(wanted[-1], 12, 31)
+    ).filter(kind__in=NATIONAL_KINDS, region_code="")
+    with_cuti, by_hand = set(), set()
+    for day, kind, source in rows.values_list("date", "kind", "source"):
+        if kind == Holiday.Kind.CUTI_BERSAMA:
+            with_cuti.add(day.year)
+        if not source.startswith(SYNC_MARK):
+            by_hand.add(day.year)
+    return [y for y in wanted if y not in with_cuti or not (decree_for(y) is not None or y in by_hand)]
+
+
+def years_to_warn_about(today: dt.date | None = None) -> list[int]:
+    """The unconfirmed years among this one and, from October (when the next SKB is due), the next: what the
+    console warns its coordinators and admins about. Kept in the cache for ``WARNING_CACHE_SECONDS`` (one
+    query per process and window, none per page); a holiday change in this process clears it at once."""
+    today = today or time.today()
+    years = [today.year] + ([today.year + 1] if today.month >= 10 else [])
+    key = _warning_key(years)
+    found = cache.get(key)
+    if found is None:
+        found = unconfirmed_years(years)
+        cache.set(key, found, WARNING_CACHE_SECONDS)
     return found
+
+
+WARNING_CACHE_SECONDS = 600
+
+
+def _warning_key(years: list[int]) -> str:
+    return "tuntas.holidays.unconfirmed." + "-".join(str(y) for y in years)
+
+
+def forget_warnings() -> None:
+    """Called with every calendar cache clear (admin edits, sync): the next page computes the warning anew."""
+    year = time.today().year
+    cache.delete_many(
+        [_warning_key([y]) for y in (year - 1, year, year + 1)]
+        + [_warning_key([y, y + 1]) for y in (year - 1, year, year + 1)]
+    )

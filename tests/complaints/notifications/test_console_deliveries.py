@@ -182,6 +182,7 @@ def test_page_queries_do_not_grow_with_the_rows(frozen, directory, admin_pupr, f
 
     client = client_for(admin_pupr)
     failed_at(directory.pupr)
+    client.get(URL)  # once, so that what a process caches (the holiday warning) is not counted as growth
     with CaptureQueriesContext(connection) as one:
         client.get(URL)
     for _ in range(3):
