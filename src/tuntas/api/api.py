@@ -15,6 +15,7 @@ from django_ratelimit.exceptions import Ratelimited
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.operation import Operation
+from ninja.parser import Parser
 
 from tuntas.api import clarifications, public, staff
 from tuntas.api.docs import LocalSwagger
@@ -29,6 +30,41 @@ class TuntasAPI(NinjaAPI):
         return operation.view_func.__name__
 
 
+def _nul_at(value: object, path: tuple = ()) -> tuple | None:
+    """The path of the first text (key or value) holding a NUL character, which no database text column can
+    store (PostgreSQL refuses it outright); None when there is none."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found = _nul_at(k, (*path, k)) or _nul_at(v, (*path, k))
+            if found is not None:
+                return found
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            found = _nul_at(v, (*path, i))
+            if found is not None:
+                return found
+    return None
+
+
+class TextParser(Parser):
+    """ninja's JSON and query parsing, refusing a NUL character anywhere with a 422 naming the field."""
+
+    @staticmethod
+    def _refuse_nul(data: dict, source: str) -> dict:
+        at = _nul_at(data)
+        if at is not None:
+            raise ValidationError([{"loc": (source, *at), "msg": _("Teks tidak boleh memuat karakter NUL.")}])
+        return data
+
+    def parse_body(self, request: HttpRequest) -> dict:
+        return self._refuse_nul(super().parse_body(request), "body")
+
+    def parse_querydict(self, data, list_fields, request):  # noqa: ANN001, ANN201
+        return self._refuse_nul(super().parse_querydict(data, list_fields, request), "query")
+
+
 api = TuntasAPI(
     title="Tuntas API",
     version="1",
@@ -41,6 +77,7 @@ api = TuntasAPI(
     docs_url="/docs",
     docs=LocalSwagger(),
     openapi_url="/openapi.json",
+    parser=TextParser(),
 )
 api.add_router("", public.router)
 api.add_router("", staff.router)
@@ -116,6 +153,8 @@ def _rate_limited(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, ValidationError):  # TextParser's refusal, wrapped by ninja's body reading
+        return _validation_error(request, exc.__cause__)
     return error_response(request, exc.status_code, HTTP_CODES.get(exc.status_code, "error"), exc.message)
 
 

@@ -23,8 +23,8 @@ from tuntas.core.errors import NotFound
 
 router = Router(tags=["clarifications"], auth=staff_auth)
 
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {**READ_ERRORS, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+READ_ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}  # 422: a path or query value of the wrong type
+WRITE_ERRORS = {**READ_ERRORS, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}  # 400: a body that is not JSON
 
 
 class OrgOut(Schema):

@@ -40,7 +40,8 @@ from tuntas.standards.selectors import published_standards
 
 router = Router(tags=["public"])
 
-ERRORS = {422: ErrorOut, 429: ErrorOut}
+# 400: a body that is not JSON at all; 422: JSON that breaks the schema or the service's rules.
+ERRORS = {400: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 TRACK_ERRORS = {404: ErrorOut, 409: ErrorOut, **ERRORS}
 
 # Service error keys -> the API's field paths, so a client can point at the field it sent.
@@ -191,7 +192,7 @@ def track_escalate(request: HttpRequest, payload: EscalateIn):
 
 
 # --- directory --------------------------------------------------------------------------------------------
-@router.get("/categories", response=list[CategoryOut], url_name="categories")
+@router.get("/categories", response={200: list[CategoryOut], 422: ErrorOut}, url_name="categories")
 def categories(request: HttpRequest):
     rows = Category.objects.filter(is_active=True).select_related("parent")
     return [
@@ -208,7 +209,7 @@ class RegionFilters(Schema):
     parent: str | None = None  # empty: the provinces
 
 
-@router.get("/regions", response=list[RegionOut], url_name="regions")
+@router.get("/regions", response={200: list[RegionOut], 422: ErrorOut}, url_name="regions")
 def regions(request: HttpRequest, filters: Query[RegionFilters]):
     """Children of a region (``?parent=63.02`` lists its kecamatan); without ``parent``, the provinces."""
     qs = Region.objects.all()
@@ -224,7 +225,7 @@ class OrganisationFilters(Schema):
     accepts_complaints: bool | None = None
 
 
-@router.get("/organisations", response=list[OrganisationOut], url_name="organisations")
+@router.get("/organisations", response={200: list[OrganisationOut], 422: ErrorOut}, url_name="organisations")
 def organisations(request: HttpRequest, filters: Query[OrganisationFilters]):
     """The public directory of active organisations (``?kind=opd``, ``?accepts_complaints=true``)."""
     qs = Organisation.objects.filter(is_active=True)
@@ -248,7 +249,7 @@ class ServiceFilters(Schema):
     organisation: str | None = None  # slug
 
 
-@router.get("/services", response=list[ServiceOut], url_name="services")
+@router.get("/services", response={200: list[ServiceOut], 422: ErrorOut}, url_name="services")
 def services_list(request: HttpRequest, filters: Query[ServiceFilters]):
     """Services with a published standard (``?organisation=disdukcapil``): a complaint names one with
     ``service_id``; ``standard_url`` is its public page with the 14 components."""

@@ -140,7 +140,7 @@ class ReplyIn(TrackIn):
 
 
 class RateIn(TrackIn):
-    rating: int = Field(description="1 (poor) to 5 (excellent)")
+    rating: int = Field(ge=1, le=5, description="1 (poor) to 5 (excellent)")
     comment: str = ""
 
 

@@ -25,8 +25,8 @@ from tuntas.complaints import selectors, services
 router = Router(tags=["staff"], auth=staff_auth)
 
 MAX_LIMIT = 100
-READ_ERRORS = {401: ErrorOut, 404: ErrorOut}
-WRITE_ERRORS = {**READ_ERRORS, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+READ_ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut}  # 422: a path or query value of the wrong type
+WRITE_ERRORS = {**READ_ERRORS, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut}  # 400: a body that is not JSON
 
 
 @router.get("/handlings", response={200: HandlingPage, 401: ErrorOut, 422: ErrorOut}, url_name="handlings")
