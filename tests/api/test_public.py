@@ -271,3 +271,31 @@ def test_track_offers_escalation_once_an_answer_awaits_the_reporter(
     data = escalated.json()
     assert data["can_escalate"] is False
     assert directory.inspektorat.name in [h["organisation"] for h in data["handlings"]]
+
+
+def test_each_reporter_request_checks_the_secret_once(
+    directory, public_api, api_as, file_complaint, monkeypatch
+):
+    """The secret's PBKDF2 is deliberately slow (~11 ms): a request pays it once, not once per lookup."""
+    from tuntas.core import codes
+
+    checks = []
+    real = codes.secret_matches
+    monkeypatch.setattr(codes, "secret_matches", lambda *a: checks.append(1) or real(*a))
+    filed = file_complaint()
+    coordinator, opd = api_as(directory.koordinator), api_as(directory.petugas_pupr)
+    dispose(coordinator, filed.id)
+    handling = open_handling(opd, filed.id, "dinas-pupr")
+    opd.post(
+        f"/handlings/{handling['id']}/transitions",
+        {"transition": "jawab", "data": {"jawaban": "Sudah kami tinjau."}, "expected_version": 1},
+    )
+    for path, extra in [
+        ("/track", {}),
+        ("/track/escalate", {"reason": "Lubangnya belum ditambal."}),
+        ("/track/reply", {"message": "Foto terbaru menyusul."}),
+    ]:
+        checks.clear()
+        r = public_api.post(path, {**filed.keys, **extra})
+        assert r.status_code == 200, (path, r.content)
+        assert len(checks) == 1, path
