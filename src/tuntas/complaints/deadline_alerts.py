@@ -80,10 +80,11 @@ def alert_breached(clock: Clock, spec: ClockSpec | None, event: Event | None) ->
     return True
 
 
-def escalate_pimpinan(clock: Clock, spec: ClockSpec | None) -> bool:
+def escalate_pimpinan(clock: Clock, spec: ClockSpec | None, unreachable: set[str] | None = None) -> bool:
     """Bring a breached clock to the organisation's pimpinan: an email to each, and an internal note on the
     timeline saying so (even when no pimpinan has an email, so the timeline shows the SOP was followed).
-    Called inside the transaction that marks the breach."""
+    Called inside the transaction that marks the breach. An organisation none of whose pimpinan has an
+    email is added to ``unreachable`` (the tick logs them once, as a summary), or logged here without it."""
     if _already(clock, Kind.ESCALATED):
         return False
     _record(clock, Kind.ESCALATED)
@@ -119,5 +120,8 @@ def escalate_pimpinan(clock: Clock, spec: ClockSpec | None) -> bool:
         event=event,
     )
     if not sent:
-        log.info("sla escalation: no pimpinan with an email at organisation=%s", handling.organisation_id)
+        if unreachable is None:
+            log.info("sla escalation: no pimpinan with an email at organisation=%s", handling.organisation_id)
+        else:
+            unreachable.add(handling.organisation.name)
     return True

@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -54,6 +54,8 @@ class TickResult:
     failed: int = 0
     escalated: int = 0
     due_soon: int = 0
+    # Organisations whose breached work was escalated while none of their pimpinan has an email.
+    unreachable: set[str] = field(default_factory=set)
 
 
 def sla_tick(limit: int = 1000) -> TickResult:
@@ -63,6 +65,14 @@ def sla_tick(limit: int = 1000) -> TickResult:
     due_dates_recompute()
     _breaches(result, limit)
     _due_soon(result, limit)
+    if result.unreachable:
+        names = sorted(result.unreachable)
+        shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+        log.info(
+            "sla escalation: %s organisations have no pimpinan with an email, escalated on the timeline only: %s",
+            len(names),
+            shown,
+        )
     return result
 
 
@@ -218,7 +228,7 @@ def _breaches(result: TickResult, limit: int) -> None:
                 )
             if "notify" in actions:
                 alerts.alert_breached(c, spec, event)
-            if "escalate_pimpinan" in actions and alerts.escalate_pimpinan(c, spec):
+            if "escalate_pimpinan" in actions and alerts.escalate_pimpinan(c, spec, result.unreachable):
                 result.escalated += 1
 
 

@@ -135,3 +135,25 @@ def test_on_breach_without_mark_overdue_or_notify_only_escalates(submit, directo
     assert (
         Event.objects.filter(kind=Event.Kind.COMMENTED, payload__sla_action="escalate_pimpinan").count() == 1
     )
+
+
+def test_escalations_nobody_can_read_are_logged_once_per_tick_as_a_summary(
+    submit, dispose, directory, frozen, caplog
+):
+    # No staff email at all: PUPR's pimpinan cannot be reached. Two breached handlings there make one line
+    # naming the unit, not one line per handling (the demo's start-up printed about fifty).
+    for _ in range(2):
+        assigned_at_pupr(submit, dispose, directory)
+    frozen(dt.timedelta(days=8))
+    with caplog.at_level("INFO", logger="tuntas"):
+        result = sla_tick()
+    assert result.escalated == 2
+    assert result.unreachable == {directory.pupr.name}
+    lines = [r.getMessage() for r in caplog.records if "no pimpinan with an email" in r.getMessage()]
+    assert lines == [
+        "sla escalation: 1 organisations have no pimpinan with an email, escalated on the timeline only: "
+        + directory.pupr.name
+    ]
+    assert (
+        Event.objects.filter(kind=Event.Kind.COMMENTED, payload__sla_action="escalate_pimpinan").count() == 2
+    )

@@ -68,7 +68,7 @@ class Command(BaseCommand):
         if not rows:
             return
         self.stdout.write("")
-        self.stdout.write(self.style.WARNING(f"Akun demo (semua berkata sandi: {kotabaru.DEMO_PASSWORD})"))
+        self.stdout.write(self.style.WARNING(f"Akun demo (kata sandi semua akun: {kotabaru.DEMO_PASSWORD})"))
         width = max(len(r.username) for r in rows)
         for r in rows:
             note = f"  ({r.note})" if r.note else ""
