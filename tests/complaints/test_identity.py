@@ -13,7 +13,7 @@ from tests.complaints.conftest import jpeg_with_exif, pdf_with_author
 from tests.factories import UserFactory, member
 from tuntas.complaints import access, selectors, services
 from tuntas.complaints.models import Complaint, Event
-from tuntas.core.errors import NotFound, NotPermitted
+from tuntas.core.errors import InvalidInput, NotFound, NotPermitted
 
 CONFIDENTIAL, PUBLIC, ANONYMOUS = (
     Complaint.Privacy.CONFIDENTIAL,
@@ -49,11 +49,18 @@ def test_confidential_identity_hidden_from_a_coordinator_under_the_reported_orga
     assert not access.can_see_identity(directory.koordinator, complaint)
 
 
-def test_confidential_identity_hidden_from_the_reported_organisation_itself(submit, dispose, directory):
+def test_a_complaint_about_the_inspektorat_is_not_disposed_to_it(submit, dispose, directory):
+    # It would leave the Inspektorat blind (the terlapor never sees the identity) and in charge.
     complaint = submit(reported_organisation="inspektorat-kotabaru").complaint
-    dispose(complaint, to=directory.inspektorat)
+    with pytest.raises(InvalidInput, match="pihak yang diadukan"):
+        dispose(complaint, to=directory.inspektorat)
     assert not access.can_see_identity(directory.auditor, complaint)
     assert access.can_see_identity(directory.koordinator, complaint)  # not about the coordinator
+
+
+def test_a_work_unit_still_handles_complaints_about_itself(submit, dispose, directory):
+    complaint = submit(reported_organisation="dinas-pupr").complaint
+    assert dispose(complaint).organisation == directory.pupr
 
 
 def test_confidential_identity_visible_to_the_inspektorat_handling_it(submit, dispose, directory):
@@ -149,3 +156,82 @@ def test_identifying_attachments_never_shown_to_the_reporter_page(at_pupr):
 def test_superuser_without_membership_does_not_see_a_confidential_identity(at_pupr):
     superuser = UserFactory(username="root", is_superuser=True)
     assert not access.can_see_identity(superuser, at_pupr(CONFIDENTIAL))
+
+
+# --- the rule as staff read it ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def at_ombudsman(submit, directory):
+    """A confidential complaint about PUPR filed at the Ombudsman's own desk."""
+    directory.ombudsman.accepts_complaints = True
+    directory.ombudsman.save(update_fields=["accepts_complaints"])
+
+    def _at_ombudsman() -> Complaint:
+        return submit(reported_organisation="dinas-pupr", intake_organisation="ombudsman-kalsel").complaint
+
+    return _at_ombudsman
+
+
+def _listed(rule: access.IdentityRule, org, role: str) -> bool:  # noqa: ANN001
+    from tuntas.directory.models import Role
+
+    return any(kind == org.kind.name and str(Role(role).label) in roles for kind, roles in rule.kinds)
+
+
+@pytest.mark.parametrize("route", ["inspektorat", "ombudsman"])
+def test_the_rule_the_page_states_is_the_rule_the_server_applies(
+    submit, dispose, directory, at_ombudsman, route
+):
+    """For every role at every organisation handling a confidential complaint, the sentence lists that role
+    under that kind of organisation exactly when someone holding only that membership may open it."""
+    from tuntas.directory.models import Role
+
+    if route == "inspektorat":
+        complaint = submit(reported_organisation="dinas-pupr").complaint
+        dispose(complaint, to=directory.inspektorat)
+    else:
+        complaint = at_ombudsman()
+    orgs = {h.organisation for h in complaint.handlings.select_related("organisation__kind")}
+    for org in orgs:
+        for role in Role.values:
+            user = member(UserFactory(), org, role)
+            rule = access.identity_rule(user, complaint)
+            may = access.can_see_identity(user, complaint)
+            assert rule.viewer_may == may, (org.slug, role)
+            assert _listed(rule, org, role) == may, (org.slug, role)
+
+
+def test_the_asisten_ombudsman_opens_a_confidential_identity_a_coordinators_petugas_does_not(
+    submit, directory, at_ombudsman
+):
+    complaint = at_ombudsman()
+    asisten = member(UserFactory(username="asisten.saja"), directory.ombudsman, "petugas")
+    assert access.can_see_identity(asisten, complaint)
+    petugas = member(UserFactory(username="petugas.kominfo"), directory.coordinator, "petugas")
+    other = submit().complaint
+    assert not access.can_see_identity(petugas, other)
+    rule = access.identity_rule(petugas, other)
+    assert rule.viewer_roles == ((directory.coordinator.name, ("Petugas",)),)
+    assert not rule.viewer_may and not rule.viewer_is_terlapor
+
+
+def test_a_kinds_identity_roles_are_data(directory, at_ombudsman):
+    complaint = at_ombudsman()
+    asisten = member(UserFactory(username="asisten.saja"), directory.ombudsman, "petugas")
+    kind = directory.ombudsman.kind
+    kind.confidential_identity_roles = "pimpinan"
+    kind.save()
+    asisten = type(asisten).objects.get(pk=asisten.pk)
+    assert not access.can_see_identity(asisten, complaint)
+    complaint = Complaint.objects.get(pk=complaint.pk)
+    assert dict(access.identity_rule(asisten, complaint).kinds)[kind.name] == ("Pimpinan",)
+
+
+def test_unknown_roles_are_refused_in_a_kind(directory):
+    from django.core.exceptions import ValidationError
+
+    kind = directory.ombudsman.kind
+    kind.confidential_identity_roles = "pimpinan,asisten"
+    with pytest.raises(ValidationError, match="asisten"):
+        kind.full_clean()

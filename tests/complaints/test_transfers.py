@@ -452,11 +452,26 @@ def test_the_terlapor_never_sees_the_identity_whatever_the_move(
     assert not identity and "ktp.png" not in files
 
 
-def test_escalating_a_complaint_about_the_inspektorat_to_it_hides_the_identity(confidential, directory):
+def test_a_complaint_about_the_inspektorat_cannot_be_escalated_to_it(confidential, directory):
+    # Conflict of interest: the Inspektorat would be in charge of a complaint about itself, and blind to
+    # who made it. The unit is told to send it to the body above; nothing moves.
     complaint = confidential(reported_organisation="inspektorat-kotabaru")
-    move_eskalasi(complaint, directory)
-    assert sees(directory.inspektur, complaint) == (False, EVIDENCE)
-    assert sees(directory.auditor, complaint) == (False, EVIDENCE)
+    move_disposisi(complaint, directory)
+    pupr = open_at(complaint, directory.pupr)
+    with pytest.raises(InvalidInput) as refused:
+        act(directory.kadis_pupr, pupr, "eskalasi", target=directory.inspektorat.pk, alasan="Pungli.")
+    assert "pihak yang diadukan" in refused.value.errors["target"]
+    assert not complaint.handlings.filter(organisation=directory.inspektorat).exists()
+    assert open_at(complaint, directory.pupr).version == pupr.version
+
+
+def test_the_inspektur_cannot_take_over_a_complaint_about_the_inspektorat(confidential, directory):
+    complaint = confidential(reported_organisation="inspektorat-kotabaru")
+    move_disposisi(complaint, directory)
+    with pytest.raises(Conflict, match="pihak yang diadukan"):
+        services.handling_take_over(
+            actor=directory.inspektur, handling_id=open_at(complaint, directory.pupr).pk, reason="Pungli."
+        )
 
 
 def test_complaint_about_the_whole_pemkab_hides_the_identity_from_every_pemkab_unit(confidential, directory):

@@ -264,6 +264,22 @@ def test_confidential_identity_never_reaches_the_terlapor(directory, login, subm
     assert not Event.objects.filter(complaint=c, kind=Event.Kind.IDENTITY_VIEWED).exists()
 
 
+def test_the_identity_panel_states_who_may_open_it_and_why_not_this_viewer(directory, login, submit, dispose):
+    c = submit()
+    dispose(c, directory.pupr)
+    page = html(login(directory.petugas_pupr).get(complaint_url(c)))
+    assert_no_identity(page)
+    rule = page.split("data-identity-rule", 1)[1].split("</div>", 1)[0]
+    # The coordinator's kind with its roles; the work unit is not among them and is told it is the terlapor.
+    assert directory.coordinator.kind.name in rule and "Koordinator / verifikator" in rule
+    assert directory.pupr.kind.name not in rule
+    assert 'data-viewer="terlapor"' in rule
+    viewer = html(login(directory.viewer).get(complaint_url(c)))
+    assert 'data-viewer="role"' in viewer and "Pemantau" in viewer
+    allowed = html(login(directory.koordinator).get(complaint_url(c)))
+    assert 'data-viewer="may"' in allowed
+
+
 def test_coordinator_sees_confidential_identity_only_after_recorded_reveal(directory, login, submit):
     c = submit()
     client = login(directory.koordinator)

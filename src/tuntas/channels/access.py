@@ -3,7 +3,8 @@
 A draft belongs to its mailbox's organisation (or, with none set, to every coordinator unit). Its working
 staff (petugas, koordinator, pimpinan, admin) see the list; only a koordinator, pimpinan or admin submits or
 rejects. The sender's address or number follows the complaints' rule for a confidential reporter
-(``complaints.access``): only identity roles in an organisation whose kind may see confidential identity.
+(``complaints.access``): only the kind's confidential-identity roles in an organisation whose kind may see
+confidential identity.
 Being a superuser gives no identity rights."""
 
 from __future__ import annotations
@@ -11,18 +12,25 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from tuntas.channels.models import ChannelDraft
-from tuntas.complaints.access import ASSIGNING_ROLES, IDENTITY_ROLES
+from tuntas.complaints.access import ASSIGNING_ROLES
 from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Role, User
 
 LIST_ROLES = frozenset({Role.PETUGAS, *ASSIGNING_ROLES})
 
 
-def _org_ids(user: User, roles: frozenset[str], *, identity: bool = False) -> set[int]:
-    qs = memberships_of(user).filter(role__in=roles)
-    if identity:
-        qs = qs.filter(organisation__kind__sees_confidential_identity=True)
-    return set(qs.values_list("organisation_id", flat=True))
+def _org_ids(user: User, roles: frozenset[str]) -> set[int]:
+    return set(memberships_of(user).filter(role__in=roles).values_list("organisation_id", flat=True))
+
+
+def _identity_org_ids(user: User) -> set[int]:
+    """Organisations where the user holds one of the kind's confidential-identity roles."""
+    rows = (
+        memberships_of(user)
+        .filter(organisation__kind__sees_confidential_identity=True)
+        .select_related("organisation__kind")
+    )
+    return {m.organisation_id for m in rows if m.role in m.organisation.kind.identity_roles()}
 
 
 def _coordinator_ids(user: User, roles: frozenset[str]) -> set[int]:
@@ -61,7 +69,7 @@ def can_see_sender(user: User, draft: ChannelDraft) -> bool:
     (never to a superuser as such); an anonymous draft shows it to no one."""
     if not user.is_authenticated or draft.privacy == "anonymous":
         return False
-    allowed = _org_ids(user, IDENTITY_ROLES, identity=True)
+    allowed = _identity_org_ids(user)
     if draft.organisation_id is None:
-        return bool(allowed & _coordinator_ids(user, IDENTITY_ROLES))
+        return bool(allowed & _coordinator_ids(user, frozenset(Role.values)))
     return draft.organisation_id in allowed

@@ -14,6 +14,7 @@ from django.db.models import IntegerField, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from tuntas.complaints.access import is_about_itself
 from tuntas.core.errors import InvalidInput
 from tuntas.directory.models import Organisation, OrganisationKind, Region
 
@@ -96,7 +97,7 @@ def escalation_target(
 ) -> Organisation | None:
     """The next oversight body up for a reporter's escalation: the organisation of the lowest oversight rank
     above every rank that handled the complaint whose region covers the complaint's (the Inspektorat, then,
-    once it handled it or none covers the region, the Ombudsman Perwakilan). The ladder ends at the first
+    once it handled it, none covers the region or the complaint is about it, the Ombudsman Perwakilan). The ladder ends at the first
     external rank: after the Ombudsman has handled it, None. ``handled_kinds``: the kinds of the
     organisations that handled it, when the caller has them already."""
     if handled_kinds is None:
@@ -123,6 +124,7 @@ def escalation_target(
     )
     for rank in sorted({o.kind.oversight_rank for o in candidates}):
         org = _most_local([o for o in candidates if o.kind.oversight_rank == rank], code)
-        if org is not None:
+        # A body the complaint is about does not oversee it (conflict of interest): the next one up does.
+        if org is not None and not is_about_itself(org, complaint):
             return org
     return None

@@ -324,7 +324,7 @@ def receiver_preview(user: User, complaint: Complaint, organisation: Organisatio
             for_receiver_only += 1
         else:
             attachments.append({"id": a.pk, "name": a.original_name, "identifying": a.identifying})
-    roles = access.identity_roles_for(complaint) - {Role.VIEWER}
+    roles = access.identity_roles_in(organisation, complaint) - {Role.VIEWER}
     return {
         "organisation": {"id": organisation.pk, "name": organisation.name, "kind": organisation.kind_id},
         "privacy": complaint.privacy,

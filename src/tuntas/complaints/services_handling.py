@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from tuntas.complaints import routing, transfers
+from tuntas.complaints import access, routing, transfers
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.complaints.notifications import notify_reporter
@@ -243,11 +243,19 @@ def _receiver(
 
 
 def receiver_problem(complaint_id: int, receiver: Organisation) -> str | None:
-    """Why ``receiver`` cannot take the complaint now: no SOP loaded, or it is already handling it."""
+    """Why ``receiver`` cannot take the complaint now: no SOP loaded, it is already handling it, or it is an
+    oversight body the complaint is about (``access.is_about_itself``)."""
     try:
         active_definition(receiver.workflow_slug)
     except NotFound:
         return _("%(org)s belum memiliki SOP.") % {"org": receiver.name}
+    if receiver.kind.oversight_rank > 0:
+        complaint = Complaint.objects.only("reported_organisation_id").get(pk=complaint_id)
+        if access.is_about_itself(receiver, complaint):
+            return _(
+                "%(org)s adalah pihak yang diadukan: lembaga pengawas tidak menangani pengaduan tentang dirinya "
+                "sendiri. Teruskan ke lembaga pengawas di atasnya."
+            ) % {"org": receiver.name}
     if Handling.objects.filter(complaint_id=complaint_id, organisation=receiver, is_open=True).exists():
         return _("%(org)s sedang menangani pengaduan ini.") % {"org": receiver.name}
     return None

@@ -254,7 +254,11 @@ class Planner:
             channel=channel,
             reporter=_reporter(rng, privacy),
             intake=intake,
-            reported=handler if topic.reported and handler in self.cast.orgs else None,
+            # An oversight body handling a topic (pungli at the Inspektorat) is not the party complained about:
+            # it would never be given a complaint about itself.
+            reported=handler
+            if topic.reported and handler in self.cast.orgs and handler not in (INSPEKTORAT, OMBUDSMAN)
+            else None,
             handler=handler,
             location_text=f"{region.get_kind_display()} {region.name}, Kecamatan {kecamatan}"
             + (f", RT {rng.randrange(1, 20):02d}" if rng.random() < 0.5 else ""),

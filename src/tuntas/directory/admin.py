@@ -70,6 +70,7 @@ class OrganisationKindAdmin(admin.ModelAdmin):
                     "oversight_rank",
                     "is_external_oversight",
                     "sees_confidential_identity",
+                    "confidential_identity_roles",
                     "may_be_reported",
                 )
             },

@@ -12,10 +12,14 @@ from collections.abc import Iterable
 
 DESA, KELURAHAN = "desa", "kelurahan"
 PEMDA, OMBUDSMAN = "pemda", "ombudsman"
+# At the Ombudsman the Asisten (role petugas) examines the report and speaks with the reporter (UU 37/2008
+# Pasal 24 binds the Ombudsman, all of it, to keep the identity secret outside).
+OMBUDSMAN_IDENTITY_ROLES = "admin,koordinator,pimpinan,petugas,auditor"
 
 _BASE = {
     "default_workflow": "",
     "sees_confidential_identity": False,
+    "confidential_identity_roles": "admin,koordinator,pimpinan,auditor",
     "is_complaint_coordinator": False,
     "oversight_rank": 0,
     "is_external_oversight": False,
@@ -37,11 +41,13 @@ DEFAULT_KINDS: tuple[dict[str, object], ...] = (
     _kind(
         "ombudsman_pusat", "Ombudsman RI (pusat)", "Ombudsman RI (head office)", 10,
         default_workflow="ombudsman", sees_confidential_identity=True,
+        confidential_identity_roles=OMBUDSMAN_IDENTITY_ROLES,
         oversight_rank=3, is_external_oversight=True,
     ),
     _kind(
         "ombudsman_perwakilan", "Ombudsman RI Perwakilan", "Ombudsman RI provincial office", 20,
         default_workflow="ombudsman", sees_confidential_identity=True,
+        confidential_identity_roles=OMBUDSMAN_IDENTITY_ROLES,
         oversight_rank=2, is_external_oversight=True, agreement_party=OMBUDSMAN,
     ),
     _kind("pemprov", "Pemerintah Provinsi", "Provincial government", 30),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,20 @@ class Region(models.Model):
         }.get(self.kind, self.kind)
 
 
+def role_list(text: str) -> frozenset[str]:
+    """``"admin, pimpinan"`` -> {"admin", "pimpinan"} (Role values; unknown codes are refused on save)."""
+    return frozenset(part.strip() for part in (text or "").split(",") if part.strip())
+
+
+def validate_role_list(text: str) -> None:
+    unknown = sorted(role_list(text) - set(Role.values))
+    if unknown:
+        raise ValidationError(
+            _("Peran tidak dikenal: %(roles)s. Pilihan: %(choices)s.")
+            % {"roles": ", ".join(unknown), "choices": ", ".join(Role.values)}
+        )
+
+
 class OrganisationKind(models.Model):
     """Kinds as data: pemkab, opd, kecamatan, desa, inspektorat, koordinator, ombudsman_perwakilan, ..."""
 
@@ -75,6 +90,18 @@ class OrganisationKind(models.Model):
     sees_confidential_identity = models.BooleanField(
         _("boleh melihat identitas pelapor rahasia"), default=False
     )
+    # Which of its members may open that identity, by role: the examining roles of the body (the Inspektorat's
+    # auditors, the Ombudsman's asisten), its pimpinan and coordinators. Read by ``complaints.access`` and
+    # shown to staff as the rule's own sentence, so the words and the rule cannot disagree.
+    confidential_identity_roles = models.CharField(
+        _("peran yang boleh membuka identitas pelapor rahasia"),
+        max_length=200,
+        blank=True,
+        default="admin,koordinator,pimpinan,auditor",
+        validators=[validate_role_list],
+        help_text=_("Kode peran dipisah koma, mis. admin,koordinator,pimpinan,auditor."),
+    )
+
     # What an organisation of this kind does in a complaint's path and in the prevention programmes. Routing,
     # transfers, escalation and the forms read these, never a kind's code, so a deployment can define its own.
     is_complaint_coordinator = models.BooleanField(
@@ -152,6 +179,12 @@ class OrganisationKind(models.Model):
     def is_internal_oversight(self) -> bool:
         """A government's own supervisor (the Inspektorat): it may take a unit's complaint over."""
         return self.oversight_rank > 0 and not self.is_external_oversight
+
+    def identity_roles(self) -> frozenset[str]:
+        """The roles that may open a confidential reporter's identity here; none when the kind may not."""
+        if not self.sees_confidential_identity:
+            return frozenset()
+        return role_list(self.confidential_identity_roles)
 
 
 class Organisation(models.Model):

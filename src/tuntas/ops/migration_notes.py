@@ -57,6 +57,11 @@ NOTES: dict[tuple[str, str], Note] = {
         "the old code reads kinds as before. Only creating a new organisation kind in the admin fails until "
         "the restart.",
     ),
+    ("directory", "0005_kind_identity_roles"): Note(
+        True,
+        "Adds the kinds' confidential-identity roles (the Ombudsman kinds gain petugas, the asisten); the old "
+        "code ignores the column. Only creating a new organisation kind in the admin fails until the restart.",
+    ),
     ("interop", "0001_open311_clients"): Note(True, "New tables only (Open311 clients and requests)."),
     ("notify", "0002_digestrun_messagetemplate"): Note(
         True, "New tables only (digest runs, message templates)."

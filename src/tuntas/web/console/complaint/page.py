@@ -38,10 +38,12 @@ class HandlingPanel:
 
 @dataclass(frozen=True)
 class IdentityBlock:
-    """``mode``: anonymous | shown | reveal (confidential, allowed, behind a recorded click) | hidden."""
+    """``mode``: anonymous | shown | reveal (confidential, allowed, behind a recorded click) | hidden.
+    ``rule``: who may open it and why this viewer may or may not (hidden and reveal only)."""
 
     mode: str
     identity: ReporterIdentity | None = None
+    rule: access.IdentityRule | None = None
 
 
 def identity_block(
@@ -51,10 +53,11 @@ def identity_block(
         return IdentityBlock("anonymous")
     if revealed is not None:
         return IdentityBlock("shown", revealed)
-    if not access.can_see_identity(user, complaint):
-        return IdentityBlock("hidden")
+    rule = access.identity_rule(user, complaint)  # the same decision as access.can_see_identity
+    if not rule.viewer_may:
+        return IdentityBlock("hidden", rule=rule)
     if complaint.privacy == Complaint.Privacy.CONFIDENTIAL:
-        return IdentityBlock("reveal")
+        return IdentityBlock("reveal", rule=rule)
     return IdentityBlock("shown", services.identity_view(actor=user, complaint_id=complaint.pk))
 
 
