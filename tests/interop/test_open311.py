@@ -207,3 +207,32 @@ def test_demo_key_only_in_demo_mode(client, directory, settings):
     assert load_interop_demo() == {"open311_clients": 1}
     assert load_interop_demo() == {"open311_clients": 0}  # idempotent
     assert _post(client, api_key=DEMO_OPEN311_KEY).status_code == 201
+
+
+@pytest.mark.parametrize(
+    ("how", "field"),
+    [("form", "description"), ("form", "api_key"), ("query", "service_code"), ("form", "attribute[privacy]")],
+)
+def test_a_nul_character_in_any_parameter_is_a_400_naming_it(client, key, how, field):
+    """PostgreSQL refuses NUL in text; before this check it was a 500 there (and stored on SQLite)."""
+    before = Complaint.objects.count()
+    if how == "form":
+        response = _post(client, **{field: "Jalan\x00rusak"})
+    else:
+        response = client.post(
+            f"{BASE}/requests.json?{field}=jalan%00",
+            {"api_key": "test-key-123", "address_string": "Jl. Pangeran", "description": "Jalan rusak."},
+        )
+    [error] = _errors(response, 400)
+    assert field in error["description"] and "NUL" in error["description"]
+    assert Complaint.objects.count() == before
+
+
+def test_a_nul_character_in_the_path_matches_no_route(client, directory):
+    # The id and token patterns exclude it, so the lookup (a 500 on PostgreSQL) is never reached.
+    for path in (
+        f"{BASE}/requests/KTB%00.json",
+        f"{BASE}/tokens/abc%00def.xml",
+        f"{BASE}/services/j%00.json",
+    ):
+        assert client.get(path).status_code == 404

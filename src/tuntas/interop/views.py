@@ -65,9 +65,16 @@ def errors(fmt: str, items: list[tuple[int, str]], status: int) -> HttpResponse:
 
 
 def _params(request: HttpRequest) -> dict[str, str]:
+    """Query string and form body as one dict (the spec allows either). A NUL character anywhere is refused
+    by name: no field of ours may hold one, and PostgreSQL cannot store it (it would be a 500). The path's
+    id, code and token patterns (urls.py) admit no NUL."""
     params = dict(request.GET.items())
     if request.method == "POST":
         params.update(dict(request.POST.items()))
+    for name, value in params.items():
+        if "\x00" in name or "\x00" in value:
+            shown = name.replace("\x00", "\\0")
+            raise Open311Error(400, _("%(name)s berisi karakter NUL.") % {"name": shown})
     return params
 
 
