@@ -26,3 +26,23 @@ def test_text_filter_finds_a_tracking_code_typed_loosely(directory, submit):
 
     assert _codes(directory.koordinator, q=loose) == {s.complaint.tracking_code}
     assert _codes(directory.koordinator, q="lampu jalan") == {s.complaint.tracking_code}
+
+
+def test_text_filter_finds_part_of_a_tracking_code(directory, submit):
+    codes = [submit(title=f"Pengaduan {i}").complaint.tracking_code for i in range(3)]
+    target = codes[0]
+    middle = target.split("-")[1]  # "KTB-GMR9-Q2" -> "GMR9", as a clerk reads it over the phone
+    across = (target.split("-")[1][2:] + target.split("-")[2]).lower()  # "r9q2": across the dash
+    expected = {c for c in codes if middle in c}
+    assert target in expected
+    assert _codes(directory.koordinator, q=middle) == expected
+    assert target in _codes(directory.koordinator, q=across)
+    assert _codes(directory.koordinator, q=target) == {target}
+    assert _codes(directory.koordinator, q="ZZZZZZ") == set()
+
+
+def test_a_partial_code_is_matched_in_the_same_query(directory, submit, django_assert_num_queries):
+    code = submit().complaint.tracking_code
+    # The user's organisations, then the rows: the fragment is matched inside the rows' query.
+    with django_assert_num_queries(2):
+        assert len(list(selectors.inbox(directory.koordinator, selectors.InboxFilters(q=code[4:8])))) == 1

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Replace
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -16,7 +17,7 @@ from tuntas.complaints.escalation import escalation_option
 from tuntas.complaints.models import Attachment, Complaint, Event, Handling, ReporterIdentity
 from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
-from tuntas.core.codes import format_code
+from tuntas.core.codes import format_code, normalise
 from tuntas.core.errors import NotFound
 from tuntas.core.i18n import english
 from tuntas.directory.models import Organisation, Role, User
@@ -42,6 +43,10 @@ class InboxFilters:
 
 def _local_midnight(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+# A text of 4 to 20 characters is also read as part of a tracking code (fewer letters match too many).
+MIN_CODE_FRAGMENT, MAX_CODE_TEXT = 4, 20
 
 
 def inbox(user: User, f: InboxFilters) -> QuerySet[Handling]:
@@ -86,11 +91,16 @@ def inbox(user: User, f: InboxFilters) -> QuerySet[Handling]:
         )
     q = f.q.strip()
     if q:
-        qs = qs.filter(
-            Q(complaint__tracking_code=format_code(q))
-            | Q(complaint__title__icontains=q)
-            | Q(complaint__description__icontains=q)
-        )
+        text = Q(complaint__title__icontains=q) | Q(complaint__description__icontains=q)
+        fragment = normalise(q)
+        if len(fragment) >= MIN_CODE_FRAGMENT and len(q) <= MAX_CODE_TEXT:
+            # Part of a tracking code ("GMR9", "gmr9q2", "KTB-GMR9"), dashes and spaces ignored, in the
+            # same query as the rest: the stored code with its dashes taken out contains the fragment.
+            qs = qs.alias(_code_plain=Replace("complaint__tracking_code", Value("-"), Value("")))
+            text |= Q(_code_plain__contains=fragment)
+        else:
+            text |= Q(complaint__tracking_code=format_code(q))
+        qs = qs.filter(text)
     if f.sort == "opened":
         return qs.order_by("opened_at", "id")
     if f.sort == "-opened":
