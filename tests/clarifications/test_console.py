@@ -9,7 +9,7 @@ from tuntas.clarifications.models import Document, InfoRequest
 
 def test_complaint_page_offers_minta_klarifikasi_to_the_handler(people, complaint):
     html = signed_in(people.asisten).get(f"/console/pengaduan/{complaint.pk}/").content.decode()
-    assert "Minta klarifikasi" in html
+    assert "Minta klarifikasi ke instansi lain" in html
     assert f"/console/pengaduan/{complaint.pk}/klarifikasi/baru/" in html
 
 

@@ -235,3 +235,18 @@ def test_unknown_roles_are_refused_in_a_kind(directory):
     kind.confidential_identity_roles = "pimpinan,asisten"
     with pytest.raises(ValidationError, match="asisten"):
         kind.full_clean()
+
+
+@pytest.mark.parametrize(
+    ("privacy", "visibility", "who"),
+    [
+        (Complaint.Privacy.PUBLIC, Event.Visibility.INTERNAL, "staff"),
+        (Complaint.Privacy.PUBLIC, Event.Visibility.REPORTER, "reporter"),
+        (Complaint.Privacy.PUBLIC, Event.Visibility.PUBLIC, "public"),
+        (Complaint.Privacy.CONFIDENTIAL, Event.Visibility.PUBLIC, "reporter_public_status"),
+        (Complaint.Privacy.ANONYMOUS, Event.Visibility.PUBLIC, "reporter_public_status"),
+        (Complaint.Privacy.ANONYMOUS, Event.Visibility.INTERNAL, "staff"),
+    ],
+)
+def test_audience_of_an_event_follows_privacy_and_visibility(privacy, visibility, who):
+    assert access.audience(Complaint(privacy=privacy), visibility) == who

@@ -236,3 +236,36 @@ def test_a_nul_character_in_the_path_matches_no_route(client, directory):
         f"{BASE}/services/j%00.json",
     ):
         assert client.get(path).status_code == 404
+
+
+def test_status_notes_carry_only_what_the_public_may_read(client, directory, key):
+    """A public answer on a confidential or anonymous complaint reaches its reporter, never the feed."""
+    from tuntas.complaints.models import Event
+    from tuntas.core import clock
+
+    answer = "Jalan sudah ditambal oleh Dinas PUPR pada 3 Desember."
+    rows = {}
+    for privacy in Complaint.Privacy.values:
+        c = _file(directory, privacy=privacy)
+        Event.objects.create(
+            complaint=c,
+            kind=Event.Kind.TRANSITIONED,
+            visibility=Event.Visibility.PUBLIC,
+            message=answer,
+            created_at=clock.now(),
+        )
+        Event.objects.create(
+            complaint=c,
+            kind=Event.Kind.COMMENTED,
+            visibility=Event.Visibility.INTERNAL,
+            message="catatan dalam",
+            created_at=clock.now(),
+        )
+        rows[privacy] = c.tracking_code
+    by_code = {r["service_request_id"]: r for r in client.get(f"{BASE}/requests.json").json()}
+    assert by_code[rows[Complaint.Privacy.PUBLIC]]["status_notes"] == answer
+    assert by_code[rows[Complaint.Privacy.CONFIDENTIAL]]["status_notes"] == ""
+    assert by_code[rows[Complaint.Privacy.ANONYMOUS]]["status_notes"] == ""
+    single = client.get(f"{BASE}/requests/{rows[Complaint.Privacy.CONFIDENTIAL]}.json").json()[0]
+    assert single["status_notes"] == ""
+    assert "catatan dalam" not in client.get(f"{BASE}/requests.xml").content.decode()

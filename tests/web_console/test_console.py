@@ -433,3 +433,37 @@ def test_dispose_form_links_to_the_receiver_preview(directory, login, submit):
     h = c.handlings.get()
     page = html(login(directory.koordinator).get(complaint_url(c)))
     assert f"/console/penanganan/{h.pk}/pratinjau/verifikasi/" in page
+
+
+def _audience_notes(page: str) -> list[str]:
+    import re
+
+    return re.findall(r'<p class="c-note" data-audience>([^<]*)</p>', page)
+
+
+@pytest.mark.parametrize(
+    ("privacy", "expected"),
+    [
+        (Complaint.Privacy.PUBLIC, "Perubahan ini terlihat oleh pelapor dan publik."),
+        (Complaint.Privacy.CONFIDENTIAL, "Publik hanya melihat statusnya, tanpa isinya"),
+        (Complaint.Privacy.ANONYMOUS, "Publik hanya melihat statusnya, tanpa isinya"),
+    ],
+)
+def test_the_note_under_each_action_follows_the_complaint_privacy(
+    directory, login, submit, dispose, privacy, expected
+):
+    c = submit(privacy=privacy)
+    dispose(c)
+    notes = _audience_notes(html(login(directory.petugas_pupr).get(complaint_url(c))))
+    assert notes and any(expected in n for n in notes)  # the answer (public event) says who reads it
+    if privacy != Complaint.Privacy.PUBLIC:
+        assert not any("pelapor dan publik" in n for n in notes)
+
+
+def test_the_answer_the_message_and_the_clarification_are_named_apart(directory, login, submit, dispose):
+    c = submit()
+    dispose(c)
+    page = html(login(directory.petugas_pupr).get(complaint_url(c)))
+    assert "Kirim jawaban ke pelapor" in page  # the SOP step that moves the status
+    assert "Kirim pesan ke pelapor (status tidak berubah)" in page  # the message that does not
+    assert "Balas ke pelapor<" not in page

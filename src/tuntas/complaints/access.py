@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from tuntas.complaints.models import Complaint, Handling
+from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.core.i18n import english
 from tuntas.directory.access import WORKING_ROLES, memberships_of, organisation_ids_of, roles_in
 from tuntas.directory.models import Organisation, OrganisationKind, Role, User
@@ -202,3 +202,15 @@ def can_assign(user: User, handling: Handling, assignee: User) -> bool:
     if roles & ASSIGNING_ROLES:
         return True
     return assignee.pk == user.pk and bool(roles & WORKING_ROLES)  # a petugas may take a handling themself
+
+
+def audience(complaint: Complaint, visibility: str) -> str:
+    """Who reads an event of ``visibility`` on ``complaint``: "staff" (internal), "reporter" (the tracking
+    page), "public" (also the public channels: Open311 status_notes) or "reporter_public_status" (a public
+    event on a confidential or anonymous complaint: the reporter reads it, the public only sees the status,
+    never its text). The console's note under each action and the public channels both ask here."""
+    if visibility == Event.Visibility.INTERNAL:
+        return "staff"
+    if visibility == Event.Visibility.REPORTER:
+        return "reporter"
+    return "public" if complaint.privacy == Complaint.Privacy.PUBLIC else "reporter_public_status"

@@ -3,7 +3,9 @@ returns, as plain dicts and lists; ``views.py`` turns them into JSON or XML.
 
 Services are the active complaint categories (service_code = category slug). status is "open" while the
 complaint is open, "closed" once it is closed or withdrawn; status_notes is the message of the newest
-public event. A complaint that is not public is listed without its text, address or coordinates, and no
+event the public may read (``complaints.access.audience``: none on a confidential or anonymous complaint,
+whose answers reach only its reporter). A complaint that is not public is listed without its text, address
+or coordinates, and no
 request ever carries the reporter's identity (Open311 has no field for it, and we add none).
 """
 
@@ -18,6 +20,7 @@ from django.db import transaction
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from tuntas.complaints import access
 from tuntas.complaints.models import Category, Complaint, Event
 from tuntas.complaints.services_intake import ComplaintInput, ReporterInput, complaint_submit
 from tuntas.core import clock as time
@@ -143,11 +146,13 @@ def _as_request(c: Complaint, notes: dict[int, str], updated: dict[int, dt.datet
 def _rows(qs) -> list[dict]:  # noqa: ANN001
     complaints = list(qs.select_related("category", "intake_organisation"))
     ids = [c.pk for c in complaints]
+    by_id = {c.pk: c for c in complaints}
     notes: dict[int, str] = {}
     updated: dict[int, dt.datetime] = {}
     for e in Event.objects.filter(complaint_id__in=ids).order_by("created_at", "id"):
         updated[e.complaint_id] = e.created_at
-        if e.visibility == Event.Visibility.PUBLIC and e.message:
+        # Only what the public may read: a confidential or anonymous complaint's answer stays off the feed.
+        if e.message and access.audience(by_id[e.complaint_id], e.visibility) == "public":
             notes[e.complaint_id] = e.message
     return [_as_request(c, notes, updated) for c in complaints]
 

@@ -41,3 +41,19 @@ def ukuran(size: int | None) -> str:
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
     return f"{number_format(size / (1024 * 1024), 1, use_l10n=True)} MB"
+
+
+@register.simple_tag
+def audience_note(complaint, visibility: str) -> str:  # noqa: ANN001 - a Complaint
+    """The sentence under an action saying who will read it, from ``complaints.access.audience``."""
+    from tuntas.complaints.access import audience
+
+    return {
+        "staff": "",
+        "reporter": _("Perubahan ini terlihat oleh pelapor."),
+        "public": _("Perubahan ini terlihat oleh pelapor dan publik."),
+        "reporter_public_status": _(
+            "Perubahan ini terlihat oleh pelapor. Publik hanya melihat statusnya, tanpa isinya (pengaduan "
+            "rahasia atau anonim)."
+        ),
+    }[audience(complaint, visibility)]
