@@ -21,6 +21,9 @@ migrate: install
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_workflows
 
+# The demo's messages (printed in the worker log) link to this server.
+demo run: export TUNTAS_SITE_URL ?= http://$(HOST):$(PORT)
+
 demo: migrate
 	$(PY) manage.py load_demo
 	$(PY) manage.py sla_tick

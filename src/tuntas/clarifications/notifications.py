@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.conf import settings
 from django.urls import reverse
 
 from tuntas.clarifications.models import InfoRequest, Routing
 from tuntas.complaints.models import Event
 from tuntas.complaints.notifications import notify_staff_about
+from tuntas.core.site import absolute_url
 from tuntas.directory.models import Organisation
 
 
 def request_context(request: InfoRequest, **extra: object) -> dict:
-    base = getattr(settings, "TUNTAS_SITE_URL", "").rstrip("/")
     return {
         "request": {
             "id": request.pk,
@@ -30,7 +29,7 @@ def request_context(request: InfoRequest, **extra: object) -> dict:
             "receiver": request.receiver_organisation.name,
             "due_date": request.due_date,
             "status": str(request.get_status_display()),
-            "url": base + reverse("console:clarification_detail", args=[request.pk]),
+            "url": absolute_url(reverse("console:clarification_detail", args=[request.pk])),
         },
         **extra,
     }

@@ -24,6 +24,7 @@ from tuntas.complaints.hooks import reporter_reply_to
 from tuntas.complaints.models import Complaint, Event
 from tuntas.core import clock as time
 from tuntas.core.errors import Conflict, NotFound, NotPermitted
+from tuntas.core.site import absolute_url, base_url
 from tuntas.directory.models import Organisation, User
 from tuntas.notify.dispatch import deliver_after_commit
 from tuntas.notify.models import OutboxMessage
@@ -38,11 +39,10 @@ def complaint_summary(complaint: Complaint) -> dict[str, str]:
     code, the title and where to open it in the console. Never the reporter, whatever the privacy."""
     # The link is part of what the message says, so it is decided here; reversed by its URL name, which
     # needs no import of the web layer (the console keeps the name "console:complaint").
-    base = getattr(settings, "TUNTAS_SITE_URL", "").rstrip("/")
     return {
         "tracking_code": complaint.tracking_code,
         "title": complaint.title,
-        "url": base + reverse("console:complaint", args=[complaint.pk]),
+        "url": absolute_url(reverse("console:complaint", args=[complaint.pk])),
     }
 
 
@@ -72,6 +72,12 @@ def notify_staff_about(
     )
 
 
+def tracking_url(complaint: Complaint) -> str:
+    """The complaint's tracking page, absolute when the site's address is known (``core.site``). It opens
+    the page that asks for the secret code; the secret itself never travels in a message."""
+    return absolute_url(reverse("portal:track_detail", args=[complaint.tracking_code]))
+
+
 def notify_reporter(*, complaint: Complaint, event: Event, template: str, context: dict) -> None:
     """Tell the reporter by email when they left one, and by SMS/WhatsApp when they left a phone number and
     a gateway is configured; anonymous reporters have no identity row at all."""
@@ -88,7 +94,13 @@ def notify_reporter(*, complaint: Complaint, event: Event, template: str, contex
             channel=channel,
             recipient=recipient,
             template=template,
-            context={"complaint": complaint, "event": event, **context},
+            context={
+                "complaint": complaint,
+                "event": event,
+                "tracking_url": tracking_url(complaint),
+                "site_url": base_url(),  # for templates an admin wrote before tracking_url existed
+                **context,
+            },
             complaint=complaint,
             event=event,
             # A reply to the email threads into the complaint (channels reads the mailbox).

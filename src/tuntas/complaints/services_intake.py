@@ -381,7 +381,5 @@ def complaint_submit(
             context={"move": NEW_COMPLAINT_LABEL, "sender": "", "due_date": opened.due_date},
             event=event,
         )
-        notify_reporter(
-            complaint=complaint, event=event, template="complaint_received", context={"site_url": ""}
-        )
+        notify_reporter(complaint=complaint, event=event, template="complaint_received", context={})
     return Submitted(complaint=complaint, secret=secret)

@@ -22,6 +22,7 @@ from tuntas.core import clock as time
 from tuntas.core.calendars import calendar_for
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from tuntas.core.files import CleanFile, clean_uploads, store_clean_file
+from tuntas.core.site import absolute_url
 from tuntas.directory.models import Organisation, Role, User
 from tuntas.followup import access, tracking
 from tuntas.followup.models import Evidence, Finding, FollowupEvent, Instalment, Recommendation
@@ -52,7 +53,6 @@ def _stale() -> Conflict:
 
 
 def _context(rec: Recommendation) -> dict:
-    base = getattr(settings, "TUNTAS_SITE_URL", "").rstrip("/")
     f = rec.finding
     return {
         "finding": {"number": f.number, "title": f.title, "kind": str(f.get_kind_display())},
@@ -62,7 +62,7 @@ def _context(rec: Recommendation) -> dict:
             "due_date": rec.due_date,
             "deadline_days": rec.deadline_days,
             "status": str(rec.get_status_display()),
-            "url": base + reverse("console:followup_detail", args=[rec.pk]),
+            "url": absolute_url(reverse("console:followup_detail", args=[rec.pk])),
         },
     }
 

@@ -105,6 +105,7 @@ SAMPLE_CONTEXT = {
     "days_left": 2,
     "date": "2026-03-02",
     "site_url": "https://tuntas.example.id",
+    "tracking_url": "https://tuntas.example.id/lacak/KTB-7K3M-Q9/",
     "sections": [
         {
             "title": "Baru masuk (24 jam terakhir)",

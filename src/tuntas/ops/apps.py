@@ -12,6 +12,7 @@ class OpsConfig(AppConfig):
     def ready(self) -> None:
         from huey.contrib.djhuey import HUEY
 
-        from tuntas.ops import joblog
+        from tuntas.ops import joblog, startup
 
         joblog.connect(HUEY)
+        startup.warn_at_start()

@@ -11,6 +11,7 @@ import sentry_sdk
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from tuntas.core import site
 from tuntas.ops import logs, metrics
 
 logger = logging.getLogger("tuntas.request")
@@ -41,6 +42,7 @@ class RequestMiddleware:
             sentry_sdk.get_isolation_scope().set_tag("request_id", rid)
         rid_token = logs.request_id.set(rid)
         user_token = logs.user_id.set(None)
+        request_token = site.current_request.set(request)  # absolute links without TUNTAS_SITE_URL
         started = time.perf_counter()
         try:
             response = self.get_response(request)
@@ -72,3 +74,4 @@ class RequestMiddleware:
         finally:
             logs.request_id.reset(rid_token)
             logs.user_id.reset(user_token)
+            site.current_request.reset(request_token)

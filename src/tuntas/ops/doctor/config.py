@@ -141,7 +141,8 @@ def site_url() -> Iterator[Finding]:
         yield error(
             "site_url",
             _(
-                "TUNTAS_SITE_URL kosong: tautan di email ke petugas tidak lengkap (hanya jalur, tanpa alamat situs)."
+                "TUNTAS_SITE_URL kosong: tautan di pesan yang ditulis pekerja latar (tenggat, ringkasan harian) "
+                "hanya jalur, tanpa alamat situs."
             ),
             _("Set TUNTAS_SITE_URL ke alamat publik, mis. https://lapor.kotabarukab.go.id."),
         )
