@@ -26,11 +26,21 @@ class AuditEntry(AppendOnlyModel):
     # Who acted; the name is kept as it was, so the row still reads right after the account is renamed
     # or removed. A failed sign-in names the username that was tried and has no actor.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("akun pelaku"),
     )
     actor_name = models.CharField(_("pelaku"), max_length=200, blank=True, default="")
     organisation = models.ForeignKey(
-        "directory.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "directory.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("organisasi"),
     )
     target = models.CharField(_("objek"), max_length=200, blank=True, default="")
     ip = models.GenericIPAddressField(_("alamat IP"), null=True, blank=True)

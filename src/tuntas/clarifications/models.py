@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuntas.complaints.models import Complaint, Handling
 from tuntas.core.models import AppendOnlyModel, StoredFile
@@ -25,7 +26,7 @@ class RequestKind(models.Model):
     name_en = models.CharField(_("nama (Inggris)"), max_length=120, blank=True, default="")
     default_days = models.PositiveSmallIntegerField(_("tenggat bawaan (hari kerja)"), default=14)
     is_active = models.BooleanField(_("aktif"), default=True)
-    sort = models.PositiveSmallIntegerField(default=100)
+    sort = models.PositiveSmallIntegerField(default=100, verbose_name=_("urutan"))
 
     class Meta:
         verbose_name = _("jenis permintaan")
@@ -46,35 +47,57 @@ class InfoRequest(models.Model):
         ACCEPTED = "accepted", _("Diterima")
         WITHDRAWN = "withdrawn", _("Ditarik")
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="info_requests")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="info_requests", verbose_name=_("pengaduan")
+    )
     # The sender's handling of the complaint the request belongs to (its timeline events hang on it).
     handling = models.ForeignKey(
-        Handling, null=True, blank=True, on_delete=models.SET_NULL, related_name="info_requests"
+        Handling,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="info_requests",
+        verbose_name=_("penanganan"),
     )
-    kind = models.ForeignKey(RequestKind, on_delete=models.PROTECT, related_name="requests")
+    kind = models.ForeignKey(
+        RequestKind, on_delete=models.PROTECT, related_name="requests", verbose_name=_("jenis")
+    )
     sender_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="info_requests_sent"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="info_requests_sent",
+        verbose_name=_("organisasi pengirim"),
     )
-    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("pengirim")
+    )
     receiver_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="info_requests_received"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="info_requests_received",
+        verbose_name=_("organisasi penerima"),
     )
     subject = models.CharField(_("perihal"), max_length=200)
     question = models.TextField(_("pertanyaan"))
     days = models.PositiveSmallIntegerField(_("tenggat (hari kerja)"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SENT)
     # Asked again after a return: each round has its own deadline and its own reminders.
-    round = models.PositiveSmallIntegerField(default=1)
+    round = models.PositiveSmallIntegerField(default=1, verbose_name=_("putaran"))
     sent_at = models.DateTimeField(_("dikirim"))
     due_date = models.DateField(_("tenggat"))
     reply = models.TextField(_("jawaban"), blank=True, default="")
-    replied_at = models.DateTimeField(null=True, blank=True)
+    replied_at = models.DateTimeField(null=True, blank=True, verbose_name=_("dijawab pada"))
     replied_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dijawab oleh"),
     )
     closing_note = models.TextField(_("catatan penutup"), blank=True, default="")
-    closed_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
+    closed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("ditutup pada"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("versi"))
 
     OPEN_STATUSES = (Status.SENT, Status.ROUTED, Status.UNIT_ANSWERED, Status.RETURNED)
     CLOSED_STATUSES = (Status.ACCEPTED, Status.WITHDRAWN)
@@ -172,13 +195,17 @@ class Reminder(AppendOnlyModel):
         DUE_SOON = "due_soon", _("Tenggat segera")
         OVERDUE = "overdue", _("Terlambat")
 
-    request = models.ForeignKey(InfoRequest, on_delete=models.CASCADE, related_name="reminders")
-    target = models.CharField(max_length=30)  # "receiver" or "routing-<id>"
-    round = models.PositiveSmallIntegerField()
-    stage = models.CharField(max_length=10, choices=Stage.choices)
-    sent_at = models.DateTimeField()
+    request = models.ForeignKey(
+        InfoRequest, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("permintaan")
+    )
+    target = models.CharField(max_length=30, verbose_name=_("sasaran"))  # "receiver" or "routing-<id>"
+    round = models.PositiveSmallIntegerField(verbose_name=_("putaran"))
+    stage = models.CharField(max_length=10, choices=Stage.choices, verbose_name=_("tahap"))
+    sent_at = models.DateTimeField(verbose_name=_("terkirim pada"))
 
     class Meta:
+        verbose_name = _("pengingat")
+        verbose_name_plural = pgettext_lazy("jamak", "pengingat")
         constraints = [
             models.UniqueConstraint(
                 fields=["request", "target", "round", "stage"], name="clarification_reminder_once"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuntas.core.models import AppendOnlyModel, StoredFile
 from tuntas.directory.models import Organisation, Region
@@ -18,15 +19,25 @@ class Category(models.Model):
     name = models.CharField(_("nama"), max_length=120)
     name_en = models.CharField(_("nama (Inggris)"), max_length=120, blank=True, default="")
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("induk"),
     )
     # SLA tier in working days (2/5/14/60) for clocks marked "tiered" in the SOP; empty keeps the SOP's duration.
     tier_days = models.PositiveSmallIntegerField(_("tingkat SLA (hari kerja)"), null=True, blank=True)
     default_organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("unit bawaan"),
     )
     is_active = models.BooleanField(_("aktif"), default=True)
-    sort = models.PositiveSmallIntegerField(default=100)
+    sort = models.PositiveSmallIntegerField(default=100, verbose_name=_("urutan"))
 
     class Meta:
         verbose_name = _("kategori")
@@ -65,39 +76,66 @@ class Complaint(models.Model):
         WITHDRAWN = "withdrawn", _("Dicabut")
 
     tracking_code = models.CharField(_("kode lacak"), max_length=20, unique=True)
-    secret_hash = models.CharField(max_length=128)
+    secret_hash = models.CharField(max_length=128, verbose_name=_("hash kode rahasia"))
     title = models.CharField(_("judul"), max_length=200)
     description = models.TextField(_("uraian"))
     classification = models.CharField(
         _("klasifikasi"), max_length=30, choices=Classification.choices, default=Classification.PENGADUAN
     )
     category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.PROTECT, related_name="complaints"
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+        verbose_name=_("kategori"),
     )
     channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices, default=Channel.WEB)
     privacy = models.CharField(
         _("kerahasiaan"), max_length=20, choices=Privacy.choices, default=Privacy.CONFIDENTIAL
     )
     region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="complaints"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+        verbose_name=_("wilayah"),
     )
     location_text = models.CharField(_("lokasi"), max_length=300, blank=True, default="")
-    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("lintang")
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("bujur")
+    )
     # The organisation whose service the complaint is about (terlapor), when the reporter knows it.
     reported_organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="complaints_about"
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints_about",
+        verbose_name=_("terlapor"),
     )
     service_name = models.CharField(_("layanan"), max_length=200, blank=True, default="")
     # The registered service it is about (standards registry), when known: statistics count complaints per
     # service through it; service_name keeps what the reporter typed.
     service = models.ForeignKey(
-        "standards.Service", null=True, blank=True, on_delete=models.PROTECT, related_name="complaints"
+        "standards.Service",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+        verbose_name=_("layanan"),
     )
     occurred_on = models.DateField(_("tanggal kejadian"), null=True, blank=True)
     # Where it was filed: the organisation whose intake handling opened first.
     intake_organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="complaints_received"
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="complaints_received",
+        verbose_name=_("unit penerima awal"),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     closure_reason = models.CharField(_("alasan penutupan"), max_length=60, blank=True, default="")
@@ -105,8 +143,8 @@ class Complaint(models.Model):
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
     rating = models.PositiveSmallIntegerField(_("penilaian"), null=True, blank=True)
     rating_comment = models.TextField(_("komentar penilaian"), blank=True, default="")
-    rated_at = models.DateTimeField(null=True, blank=True)
-    version = models.PositiveIntegerField(default=1)
+    rated_at = models.DateTimeField(null=True, blank=True, verbose_name=_("dinilai pada"))
+    version = models.PositiveIntegerField(default=1, verbose_name=_("versi"))
 
     class Meta:
         verbose_name = _("pengaduan")
@@ -146,32 +184,45 @@ class ReporterIdentity(models.Model):
 class Handling(models.Model):
     """One organisation's work on a complaint, following that organisation's SOP."""
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="handlings")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="handlings")
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="handlings", verbose_name=_("pengaduan")
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="handlings", verbose_name=_("unit")
+    )
     workflow = models.ForeignKey(
-        "workflows.WorkflowDefinition", on_delete=models.PROTECT, related_name="handlings"
+        "workflows.WorkflowDefinition",
+        on_delete=models.PROTECT,
+        related_name="handlings",
+        verbose_name=_("SOP"),
     )
     state = models.CharField(_("status"), max_length=60)
-    is_open = models.BooleanField(default=True)
+    is_open = models.BooleanField(default=True, verbose_name=_("terbuka"))
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_handlings",
+        verbose_name=_("petugas yang ditugaskan"),
     )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("penanganan asal"),
     )  # the handling that disposed this one
     instruction = models.TextField(_("instruksi"), blank=True, default="")
     severity = models.CharField(_("tingkat"), max_length=20, blank=True, default="")
     closure_reason = models.CharField(_("alasan penutupan"), max_length=60, blank=True, default="")
-    opened_at = models.DateTimeField()
-    closed_at = models.DateTimeField(null=True, blank=True)
+    opened_at = models.DateTimeField(verbose_name=_("dibuka pada"))
+    closed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("ditutup pada"))
     # Earliest due date among its running clocks; denormalised for inbox sorting and overdue filters.
-    due_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True, verbose_name=_("tenggat"))
     # Optimistic concurrency: every change bumps it; a write made against an older version is a conflict.
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(default=1, verbose_name=_("versi"))
 
     class Meta:
         verbose_name = _("penanganan")
@@ -220,22 +271,41 @@ class Event(AppendOnlyModel):
         REPORTER = "reporter", _("Pelapor")
         PUBLIC = "public", _("Publik")
 
-    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
-    handling = models.ForeignKey(
-        Handling, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    complaint = models.ForeignKey(
+        Complaint, on_delete=models.CASCADE, related_name="events", verbose_name=_("pengaduan")
     )
-    kind = models.CharField(max_length=30, choices=Kind.choices)
-    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL)
+    handling = models.ForeignKey(
+        Handling,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("penanganan"),
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices, verbose_name=_("jenis"))
+    visibility = models.CharField(
+        max_length=10,
+        choices=Visibility.choices,
+        default=Visibility.INTERNAL,
+        verbose_name=_("terlihat oleh"),
+    )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("pelaku"),
     )
     # "pelapor", "sistem" or "" (a staff actor is in `actor`).
-    actor_kind = models.CharField(max_length=20, blank=True, default="")
-    message = models.TextField(blank=True, default="")
-    payload = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(db_index=True)
+    actor_kind = models.CharField(max_length=20, blank=True, default="", verbose_name=_("jenis pelaku"))
+    message = models.TextField(blank=True, default="", verbose_name=_("pesan"))
+    payload = models.JSONField(default=dict, blank=True, verbose_name=_("data"))
+    created_at = models.DateTimeField(db_index=True, verbose_name=_("waktu"))
 
     class Meta:
+        verbose_name = _("peristiwa")
+        verbose_name_plural = pgettext_lazy("jamak", "peristiwa")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["complaint", "created_at"])]
 

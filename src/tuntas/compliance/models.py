@@ -66,7 +66,12 @@ class Round(models.Model):
     results_public = models.BooleanField(_("hasil final tampil di portal"), default=True)
     created_at = models.DateTimeField(_("dibuat"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
     )
 
     class Meta:
@@ -91,7 +96,9 @@ class Assessment(models.Model):
     SELF_EDITABLE = (Status.DRAF, Status.DIKEMBALIKAN)
     REVIEWABLE = (Status.DIAJUKAN, Status.DINILAI)
 
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="assessments")
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("putaran")
+    )
     organisation = models.ForeignKey(
         "directory.Organisation",
         on_delete=models.PROTECT,
@@ -110,7 +117,12 @@ class Assessment(models.Model):
     review_band = models.CharField(_("hasil penilai"), max_length=40, blank=True, default="")
     submitted_at = models.DateTimeField(_("diajukan"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("diajukan oleh"),
     )
     finalised_at = models.DateTimeField(_("difinalkan"), null=True, blank=True)
     updated_at = models.DateTimeField(_("diubah"))

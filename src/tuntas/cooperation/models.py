@@ -115,7 +115,12 @@ class Agreement(models.Model):
     revision = models.PositiveIntegerField(_("revisi"), default=1)
     created_at = models.DateTimeField(_("dibuat"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
     )
     updated_at = models.DateTimeField(_("diubah"))
 
@@ -201,7 +206,9 @@ class Activity(models.Model):
 class Training(models.Model):
     """A training or outreach activity (Bimtek, sosialisasi, FGD) held under an agreement."""
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="trainings")
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="trainings", verbose_name=_("kerja sama")
+    )
     kind = models.ForeignKey(
         TrainingKind, on_delete=models.PROTECT, related_name="+", verbose_name=_("jenis")
     )
@@ -303,16 +310,33 @@ class LogEntry(AppendOnlyModel):
         ATTENDANCE = "attendance", _("Presensi dicatat")
         MATERIAL = "material", _("Materi diunggah")
 
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="log")
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="log", verbose_name=_("kerja sama")
+    )
     activity = models.ForeignKey(
-        Activity, null=True, blank=True, on_delete=models.CASCADE, related_name="log"
+        Activity,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="log",
+        verbose_name=_("kegiatan"),
     )
     training = models.ForeignKey(
-        Training, null=True, blank=True, on_delete=models.CASCADE, related_name="log"
+        Training,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="log",
+        verbose_name=_("pelatihan"),
     )
     kind = models.CharField(_("jenis"), max_length=30, choices=Kind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("pelaku"),
     )
     note = models.TextField(_("catatan"), blank=True, default="")
     data = models.JSONField(_("data"), default=dict, blank=True)  # {"field": [before, after], ...}

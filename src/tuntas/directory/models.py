@@ -34,7 +34,12 @@ class Region(models.Model):
         _("jenis"), max_length=20
     )  # provinsi, kabupaten, kota, kecamatan, distrik, desa, kelurahan, ...
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
+        verbose_name=_("induk wilayah"),
     )
     postal_code = models.CharField(_("kode pos"), max_length=5, blank=True, default="")
 
@@ -161,7 +166,7 @@ class OrganisationKind(models.Model):
             "Sisi mana dalam nota kesepakatan Pemda-Ombudsman dan program Desa Anti-Maladministrasi."
         ),
     )
-    sort = models.PositiveSmallIntegerField(default=100)
+    sort = models.PositiveSmallIntegerField(default=100, verbose_name=_("urutan"))
 
     class Meta:
         verbose_name = _("jenis organisasi")
@@ -191,12 +196,24 @@ class Organisation(models.Model):
     name = models.CharField(_("nama"), max_length=200)
     short_name = models.CharField(_("singkatan"), max_length=60, blank=True, default="")
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    kind = models.ForeignKey(OrganisationKind, on_delete=models.PROTECT, related_name="organisations")
+    kind = models.ForeignKey(
+        OrganisationKind, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("jenis")
+    )
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("induk"),
     )
     region = models.ForeignKey(
-        Region, null=True, blank=True, on_delete=models.PROTECT, related_name="organisations"
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organisations",
+        verbose_name=_("wilayah"),
     )
     # The SOP its handlings follow; empty means the kind's default.
     workflow = models.SlugField(_("SOP"), max_length=60, blank=True, default="")
@@ -240,11 +257,18 @@ class Role(models.TextChoices):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("pengguna"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisasi")
+    )
     role = models.CharField(_("peran"), max_length=20, choices=Role.choices)
     is_active = models.BooleanField(_("aktif"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("dibuat pada"))
 
     class Meta:
         verbose_name = _("keanggotaan")

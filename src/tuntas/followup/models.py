@@ -40,15 +40,30 @@ class Finding(models.Model):
     )
     issued_on = models.DateField(_("tanggal terbit"))
     complaint = models.ForeignKey(
-        "complaints.Complaint", null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
+        "complaints.Complaint",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="findings",
+        verbose_name=_("pengaduan"),
     )
     handling = models.ForeignKey(
-        "complaints.Handling", null=True, blank=True, on_delete=models.SET_NULL, related_name="findings"
+        "complaints.Handling",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="findings",
+        verbose_name=_("penanganan"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
     )
-    created_at = models.DateTimeField()
+    created_at = models.DateTimeField(verbose_name=_("dibuat pada"))
 
     class Meta:
         verbose_name = _("temuan / laporan hasil")

@@ -11,7 +11,7 @@ class Open311Client(models.Model):
     SHA-256 is stored; the key itself is shown once when it is made."""
 
     name = models.CharField(_("nama aplikasi"), max_length=120)
-    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("hash kunci"))
     key_prefix = models.CharField(_("awal kunci"), max_length=8, editable=False)
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(_("dibuat"))

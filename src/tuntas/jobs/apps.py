@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 def _hand_to_worker(message_id: int) -> None:
@@ -14,6 +15,7 @@ class JobsConfig(AppConfig):
 
     name = "tuntas.jobs"
     label = "jobs"
+    verbose_name = _("Tugas latar")
 
     def ready(self) -> None:
         from tuntas.notify import dispatch

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _sync_templates(sender, using: str = "default", **kwargs) -> None:  # noqa: ANN001
@@ -18,6 +19,7 @@ def _sync_templates(sender, using: str = "default", **kwargs) -> None:  # noqa: 
 class NotifyConfig(AppConfig):
     name = "tuntas.notify"
     label = "notify"
+    verbose_name = _("Notifikasi")
 
     def ready(self) -> None:
         post_migrate.connect(_sync_templates, sender=self, dispatch_uid="tuntas.notify.sync_templates")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuntas.core.models import AppendOnlyModel
 
@@ -22,30 +23,44 @@ class OutboxMessage(models.Model):
         SENT = "sent", _("Terkirim")
         FAILED = "failed", _("Gagal")
 
-    channel = models.CharField(max_length=10, choices=Channel.choices)
-    recipient = models.CharField(max_length=300)
-    template = models.CharField(max_length=80)
-    subject = models.CharField(max_length=300, blank=True, default="")
-    body = models.TextField()
+    channel = models.CharField(max_length=10, choices=Channel.choices, verbose_name=_("kanal"))
+    recipient = models.CharField(max_length=300, verbose_name=_("penerima"))
+    template = models.CharField(max_length=80, verbose_name=_("templat"))
+    subject = models.CharField(max_length=300, blank=True, default="", verbose_name=_("subjek"))
+    body = models.TextField(verbose_name=_("isi"))
     # Where an answer should go (email only): the reporter's messages carry the complaint's reply token
     # address when a mailbox is configured, so the citizen's "Reply" threads into the complaint.
-    reply_to = models.CharField(max_length=300, blank=True, default="")
+    reply_to = models.CharField(max_length=300, blank=True, default="", verbose_name=_("balas ke"))
     complaint = models.ForeignKey(
-        "complaints.Complaint", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "complaints.Complaint",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("pengaduan"),
     )
     event = models.ForeignKey(
-        "complaints.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "complaints.Event",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("peristiwa"),
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(db_index=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, verbose_name=_("status")
+    )
+    attempts = models.PositiveIntegerField(default=0, verbose_name=_("percobaan"))
+    next_attempt_at = models.DateTimeField(db_index=True, verbose_name=_("percobaan berikutnya"))
     # While a worker holds the message (claimed, sending, not yet recorded): until when. A resend asked for
     # meanwhile is refused, so a message being sent is never claimed by a second pass (delivery.py).
-    sending_until = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField()
-    sent_at = models.DateTimeField(null=True, blank=True)
+    sending_until = models.DateTimeField(null=True, blank=True, verbose_name=_("sedang dikirim hingga"))
+    created_at = models.DateTimeField(verbose_name=_("dibuat pada"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("terkirim pada"))
 
     class Meta:
+        verbose_name = _("pesan keluar")
+        verbose_name_plural = pgettext_lazy("jamak", "pesan keluar")
         ordering = ["id"]
         indexes = [models.Index(fields=["status", "next_attempt_at"])]
 
@@ -113,12 +128,16 @@ class MessageTemplate(models.Model):
 class DigestRun(models.Model):
     """The daily digest went out for ``organisation`` on ``date``: at most one run per organisation and day."""
 
-    organisation = models.ForeignKey("directory.Organisation", on_delete=models.CASCADE, related_name="+")
-    date = models.DateField()
-    messages = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField()
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organisasi")
+    )
+    date = models.DateField(verbose_name=_("tanggal"))
+    messages = models.PositiveIntegerField(default=0, verbose_name=_("jumlah pesan"))
+    created_at = models.DateTimeField(verbose_name=_("dibuat pada"))
 
     class Meta:
+        verbose_name = _("pengiriman ringkasan")
+        verbose_name_plural = pgettext_lazy("jamak", "pengiriman ringkasan")
         ordering = ["-date", "organisation_id"]
         constraints = [models.UniqueConstraint(fields=["organisation", "date"], name="digest_once_a_day")]
 

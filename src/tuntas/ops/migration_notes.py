@@ -82,6 +82,51 @@ NOTES: dict[tuple[str, str], Note] = {
     ("surveys", "0002_catalogue"): Note(True, "Loads the survey elements catalogue (rows only)."),
     ("villages", "0002_shipped_instrument"): Note(True, "Loads the shipped instrument (rows only)."),
     ("workflows", "0001_initial"): Note(True, "Initial schema (SOP definitions)."),
+    ("audit", "0002_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("api", "0003_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("clarifications", "0003_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("complaints", "0007_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("compliance", "0004_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("cooperation", "0003_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("directory", "0006_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("followup", "0002_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("interop", "0002_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("notify", "0005_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("sla", "0004_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("standards", "0003_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("surveys", "0003_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("villages", "0003_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
+    ("workflows", "0002_verbose_names"): Note(
+        True, "Indonesian field and model labels for the admin: no SQL is run."
+    ),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tuntas.core.models import AppendOnlyModel
 
@@ -14,24 +15,30 @@ class Clock(models.Model):
         PAUSED = "paused", _("Ditunda")
         STOPPED = "stopped", _("Berhenti")
 
-    handling = models.ForeignKey("complaints.Handling", on_delete=models.CASCADE, related_name="clocks")
-    name = models.CharField(max_length=60)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
-    duration = models.PositiveIntegerField()
-    unit = models.CharField(max_length=20)  # working_days | calendar_days
-    started_on = models.DateField()
-    due_date = models.DateField(null=True, blank=True)
-    paused_on = models.DateField(null=True, blank=True)
+    handling = models.ForeignKey(
+        "complaints.Handling", on_delete=models.CASCADE, related_name="clocks", verbose_name=_("penanganan")
+    )
+    name = models.CharField(max_length=60, verbose_name=_("nama"))
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.RUNNING, verbose_name=_("status")
+    )
+    duration = models.PositiveIntegerField(verbose_name=_("durasi"))
+    unit = models.CharField(max_length=20, verbose_name=_("satuan"))  # working_days | calendar_days
+    started_on = models.DateField(verbose_name=_("mulai"))
+    due_date = models.DateField(null=True, blank=True, verbose_name=_("tenggat"))
+    paused_on = models.DateField(null=True, blank=True, verbose_name=_("dihentikan sementara pada"))
     # Days (in the clock's unit) left when it was paused; resuming counts them again from the resume date.
-    remaining = models.IntegerField(null=True, blank=True)
+    remaining = models.IntegerField(null=True, blank=True, verbose_name=_("sisa"))
     # The day the current due date counts from (the start, or the last resume): with the duration (or
     # ``remaining`` after a resume) it lets a changed holiday list recompute the due date exactly.
-    counted_from = models.DateField(null=True, blank=True)
-    stopped_at = models.DateTimeField(null=True, blank=True)
-    breached_at = models.DateTimeField(null=True, blank=True)
-    met = models.BooleanField(null=True)  # stopped on or before its due date
+    counted_from = models.DateField(null=True, blank=True, verbose_name=_("dihitung sejak"))
+    stopped_at = models.DateTimeField(null=True, blank=True, verbose_name=_("berhenti pada"))
+    breached_at = models.DateTimeField(null=True, blank=True, verbose_name=_("melewati tenggat pada"))
+    met = models.BooleanField(null=True, verbose_name=_("tepat waktu"))  # stopped on or before its due date
 
     class Meta:
+        verbose_name = _("jam tenggat")
+        verbose_name_plural = pgettext_lazy("jamak", "jam tenggat")
         ordering = ["id"]
         indexes = [models.Index(fields=["status", "due_date"])]
 
@@ -60,13 +67,17 @@ class StaffAlert(AppendOnlyModel):
         BREACHED = "breached", _("Lewat tenggat")
         ESCALATED = "escalate_pimpinan", _("Eskalasi ke pimpinan")
 
-    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=20, choices=Kind.choices)
+    clock = models.ForeignKey(
+        Clock, on_delete=models.CASCADE, related_name="+", verbose_name=_("jam tenggat")
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, verbose_name=_("jenis"))
     # The clock's due date when alerted: a clock paused and resumed gets a new due date, and a new alert.
-    due_date = models.DateField()
-    created_at = models.DateTimeField()
+    due_date = models.DateField(verbose_name=_("tenggat"))
+    created_at = models.DateTimeField(verbose_name=_("dibuat pada"))
 
     class Meta:
+        verbose_name = _("peringatan petugas")
+        verbose_name_plural = pgettext_lazy("jamak", "peringatan petugas")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(fields=["clock", "kind", "due_date"], name="staff_alert_once"),

@@ -110,15 +110,30 @@ class ServiceStandard(models.Model):
     revision = models.PositiveIntegerField(_("revisi"), default=1)
     created_at = models.DateTimeField(_("dibuat"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
     )
     updated_at = models.DateTimeField(_("diubah"))
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("diubah oleh"),
     )
     published_at = models.DateTimeField(_("diterbitkan"), null=True, blank=True)
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("diterbitkan oleh"),
     )
     superseded_at = models.DateTimeField(_("diganti"), null=True, blank=True)
 
@@ -182,7 +197,12 @@ class StandardComponent(models.Model):
 class ConsultationComment(models.Model):
     """A comment from the public on a standard under consultation; staff may hide it (moderation)."""
 
-    standard = models.ForeignKey(ServiceStandard, on_delete=models.CASCADE, related_name="comments")
+    standard = models.ForeignKey(
+        ServiceStandard,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("standar pelayanan"),
+    )
     component = models.ForeignKey(
         Component,
         null=True,

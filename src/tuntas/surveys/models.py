@@ -136,17 +136,29 @@ class Survey(models.Model):
         related_name="surveys",
         verbose_name=_("layanan"),
     )
-    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="surveys")
+    questionnaire = models.ForeignKey(
+        Questionnaire, on_delete=models.PROTECT, related_name="surveys", verbose_name=_("kuesioner")
+    )
     title = models.CharField(_("nama periode"), max_length=120, blank=True, default="")
     opens_on = models.DateField(_("dibuka"))
     closes_on = models.DateField(_("ditutup"), null=True, blank=True)
     closed_at = models.DateTimeField(_("ditutup petugas"), null=True, blank=True)
     created_at = models.DateTimeField(_("dibuat"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("dibuat oleh"),
     )
     closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("ditutup oleh"),
     )
 
     class Meta:
@@ -180,11 +192,18 @@ class Response(models.Model):
         QR = "qr", _("Kode QR di loket")
         COMPLAINT = "pengaduan", _("Setelah pengaduan selesai")
 
-    survey = models.ForeignKey(Survey, on_delete=models.PROTECT, related_name="responses")
+    survey = models.ForeignKey(
+        Survey, on_delete=models.PROTECT, related_name="responses", verbose_name=_("survei")
+    )
     channel = models.CharField(_("kanal"), max_length=20, choices=Channel.choices, default=Channel.PORTAL)
     # The closed complaint whose tracking page invited the response: at most one response per complaint.
     complaint = models.ForeignKey(
-        "complaints.Complaint", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "complaints.Complaint",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("pengaduan"),
     )
     submitted_at = models.DateTimeField(_("diisi"))
     submitted_on = models.DateField(_("tanggal"))  # local date: periods (triwulan, semester) count by it

@@ -105,16 +105,29 @@ def commitment_path(instance: Participation, filename: str) -> str:
 class Participation(models.Model):
     """One village in a programme, with the stage it has reached."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="participations")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="participations", verbose_name=_("program")
+    )
     village = models.ForeignKey(
-        "directory.Organisation", on_delete=models.PROTECT, related_name="dam_participations"
+        "directory.Organisation",
+        on_delete=models.PROTECT,
+        related_name="dam_participations",
+        verbose_name=_("desa"),
     )
     stage = models.CharField(_("tahap"), max_length=24, choices=Stage.choices, default=Stage.BELUM_KOMITMEN)
     committed_on = models.DateField(_("tanggal komitmen"), null=True, blank=True)
-    commitment_document = models.FileField(upload_to=commitment_path, max_length=300, blank=True)
-    commitment_name = models.CharField(max_length=200, blank=True, default="")
-    commitment_content_type = models.CharField(max_length=100, blank=True, default="")
-    commitment_sha256 = models.CharField(max_length=64, blank=True, default="")
+    commitment_document = models.FileField(
+        upload_to=commitment_path, max_length=300, blank=True, verbose_name=_("dokumen komitmen")
+    )
+    commitment_name = models.CharField(
+        max_length=200, blank=True, default="", verbose_name=_("nama berkas komitmen")
+    )
+    commitment_content_type = models.CharField(
+        max_length=100, blank=True, default="", verbose_name=_("jenis berkas komitmen")
+    )
+    commitment_sha256 = models.CharField(
+        max_length=64, blank=True, default="", verbose_name=_("SHA-256 berkas komitmen")
+    )
     designated_on = models.DateField(_("tanggal penetapan"), null=True, blank=True)
     decree_number = models.CharField(_("nomor keputusan penetapan"), max_length=200, blank=True, default="")
     updated_at = models.DateTimeField(_("diubah"))
@@ -160,8 +173,12 @@ class Round(models.Model):
 class Assessment(models.Model):
     """One village's self-assessment in one round and its verification."""
 
-    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="assessments")
-    participation = models.ForeignKey(Participation, on_delete=models.CASCADE, related_name="assessments")
+    round = models.ForeignKey(
+        Round, on_delete=models.PROTECT, related_name="assessments", verbose_name=_("putaran")
+    )
+    participation = models.ForeignKey(
+        Participation, on_delete=models.CASCADE, related_name="assessments", verbose_name=_("kepesertaan")
+    )
     stage = models.CharField(_("tahap"), max_length=24, choices=Stage.choices, default=Stage.PENGISIAN)
     score = models.DecimalField(_("skor"), max_digits=5, decimal_places=2, null=True, blank=True)
     eligible = models.BooleanField(_("memenuhi ambang batas"), default=False)

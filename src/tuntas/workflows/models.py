@@ -12,7 +12,7 @@ class WorkflowDefinition(models.Model):
     name = models.CharField(_("nama"), max_length=200)
     source = models.TextField(_("definisi YAML"))
     is_active = models.BooleanField(_("aktif"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("dibuat pada"))
 
     class Meta:
         verbose_name = _("SOP")
