@@ -467,3 +467,54 @@ def test_the_answer_the_message_and_the_clarification_are_named_apart(directory,
     assert "Kirim jawaban ke pelapor" in page  # the SOP step that moves the status
     assert "Kirim pesan ke pelapor (status tidak berubah)" in page  # the message that does not
     assert "Balas ke pelapor<" not in page
+
+
+# --- the unit picker (issue 10 item 10) -----------------------------------------------------------------
+
+
+def _target_select(page: str, h: Handling) -> str:
+    import re
+
+    match = re.search(rf'<select name="h{h.pk}-verifikasi-target".*?</select>', page, re.S)
+    assert match, "no target list"
+    return match.group(0)
+
+
+def test_the_unit_list_offers_the_category_unit_and_the_terlapor_first(directory, login, submit):
+    directory.category.default_organisation = directory.disdik  # the admin's "usual unit" for the category
+    directory.category.save(update_fields=["default_organisation"])
+    c = submit()  # names Dinas PUPR as terlapor
+    h = c.handlings.get()
+    select = _target_select(html(login(directory.koordinator).get(complaint_url(c))), h)
+    first_group = select.split("<optgroup", 2)[1]
+    assert 'label="Disarankan"' in first_group
+    assert first_group.index(
+        "Dinas Pendidikan (unit biasa untuk kategori Jalan dan jembatan)"
+    ) < first_group.index("Dinas PUPR (unit yang diadukan)")
+    assert (
+        "data-org-picker" in select and f'hx-get="/console/penanganan/{h.pk}/pratinjau/verifikasi/"' in select
+    )
+
+
+def test_no_suggestion_group_when_nothing_is_known(directory, login, submit):
+    c = submit(reported_organisation="")
+    select = _target_select(html(login(directory.koordinator).get(complaint_url(c))), c.handlings.get())
+    assert "Disarankan" not in select
+
+
+def test_choosing_a_unit_fetches_its_preview_inline(directory, login, submit):
+    c = submit()
+    h = c.handlings.get()
+    coordinator = login(directory.koordinator)
+    url = f"/console/penanganan/{h.pk}/pratinjau/verifikasi/"
+    page = html(coordinator.get(complaint_url(c)))
+    assert f'id="pratinjau-{h.pk}-verifikasi"' in page  # where the fragment goes
+    fragment = html(
+        coordinator.get(url, {f"h{h.pk}-verifikasi-target": directory.pupr.pk}, HTTP_HX_REQUEST="true")
+    )
+    assert "Yang akan dilihat Dinas PUPR" in fragment
+    assert "unit ini adalah pihak yang diadukan" in fragment  # the terlapor does not see the identity
+    assert "<html" not in fragment and "<form" not in fragment  # the preview alone, no second form
+    nothing = html(coordinator.get(url, {f"h{h.pk}-verifikasi-target": ""}, HTTP_HX_REQUEST="true"))
+    assert "Pilih unit tujuan" in nothing and "Yang akan dilihat" not in nothing
+    assert_no_identity(fragment)

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.complaints.models import Handling
@@ -26,15 +27,42 @@ def _choices(choices: Iterable[engine.Choice]) -> list[tuple[str, str]]:
     return [_EMPTY, *((c.value, sop_text(c.label, c.label_en)) for c in choices)]
 
 
+def _suggested(handling: Handling) -> list[tuple[int, str]]:
+    """The plain suggestions for a move, best first: the unit the complaint's category usually goes to (its
+    own, else its parent category's), then the unit the reporter named as terlapor. The Triage app's learned
+    suggestions are a separate, later layer."""
+    complaint = handling.complaint
+    found: list[tuple[int, str]] = []
+    category = complaint.category
+    while category is not None and not category.default_organisation_id:
+        category = category.parent
+    if category is not None:
+        found.append((category.default_organisation_id, _("unit biasa untuk kategori %(category)s")))
+    if complaint.reported_organisation_id:
+        found.append((complaint.reported_organisation_id, _("unit yang diadukan")))
+    return found
+
+
 def _organisation_choices(spec: engine.FieldSpec, handling: Handling) -> list:
+    """Active units grouped by kind, the suggested ones first in their own group (also left in their kind's
+    group, so the list reads the same with or without the suggestions)."""
     orgs = Organisation.objects.filter(is_active=True).exclude(pk=handling.organisation_id)
     if spec.kinds:
         orgs = orgs.filter(kind_id__in=spec.kinds)
     groups: dict[str, list[tuple[str, str]]] = {}
+    names: dict[int, str] = {}
     for org in orgs.select_related("kind").order_by("kind__sort", "name"):
         kind = sop_text(org.kind.name, org.kind.name_en)
         groups.setdefault(kind, []).append((str(org.pk), org.name))
-    return [_EMPTY, *groups.items()]
+        names[org.pk] = org.name
+    category = handling.complaint.category
+    suggested: list[tuple[str, str]] = []
+    for pk, why in _suggested(handling):
+        if pk in names and str(pk) not in {value for value, _label in suggested}:
+            reason = why % {"category": category.name if category else ""}
+            suggested.append((str(pk), f"{names[pk]} ({reason})"))
+    head = [(_("Disarankan"), suggested)] if suggested else []
+    return [_EMPTY, *head, *groups.items()]
 
 
 def member_choices(organisation_id: int) -> list[tuple[str, str]]:
@@ -102,6 +130,29 @@ class TransitionForm(ServiceErrors, forms.Form):
         self.handling = handling
         for spec in transition.fields:
             self.fields[spec.name] = _form_field(spec, workflow, handling)
+            if spec.type == "organisation":
+                self.fields[spec.name].widget.attrs.update(self._picker_attrs(spec.name))
+
+    def _picker_attrs(self, name: str) -> dict[str, str]:
+        """A unit list gets a search box (console.js) and, for a transfer, the receiver's preview inline: a
+        chosen unit fetches ``transfer_preview``'s fragment into ``preview_dom_id`` (htmx)."""
+        attrs = {"data-org-picker": "", "data-search-label": str(_("Cari unit (ketik sebagian nama)"))}
+        if name == "target" and self.transition.effect == "dispose":
+            attrs.update(
+                {
+                    "hx-get": reverse(
+                        "console:transfer_preview", args=[self.handling.pk, self.transition.name]
+                    ),
+                    "hx-trigger": "change",
+                    "hx-target": f"#{self.preview_dom_id}",
+                    "hx-swap": "innerHTML",
+                }
+            )
+        return attrs
+
+    @property
+    def preview_dom_id(self) -> str:
+        return f"pratinjau-{self.handling.pk}-{self.transition.name}"
 
     @property
     def label(self) -> str:

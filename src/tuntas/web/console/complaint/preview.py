@@ -4,6 +4,9 @@ A GET page for one transfer-like SOP transition (a disposal with a target, or th
 the receiving unit, read the preview (``selectors.receiver_preview``: fields, whether the reporter's identity is
 visible and to whom, which attachments), then confirm with the transition's own form, which posts to the
 ordinary transition view. Nothing is written here.
+
+The complaint page asks the same view for the preview alone (an htmx request, ``HX-Request``), when a unit
+is chosen in the action's own list: the fragment ``console/_receiver_preview.html``, with no form.
 """
 
 from __future__ import annotations
@@ -68,9 +71,13 @@ def transfer_preview(request: HttpRequest, handling_id: int, transition: str) ->
     confirm = TransitionForm(transition=spec, workflow=wf, handling=h)
     picker = None
     receiver = None
+    fragment = request.headers.get("HX-Request") == "true"
     if spec.effect == "dispose":
         choices = confirm.fields["target"].choices
-        picker = TargetForm(request.GET or None)
+        query = request.GET
+        if fragment:  # the complaint page's own select, named with its form's prefix
+            query = {"target": request.GET.get(confirm.add_prefix("target"), "")}
+        picker = TargetForm(query or None)
         picker.fields["target"].choices = choices
         if picker.is_bound and picker.is_valid() and picker.cleaned_data["target"] in _values(choices):
             receiver = Organisation.objects.select_related("kind", "parent").get(
@@ -82,6 +89,9 @@ def transfer_preview(request: HttpRequest, handling_id: int, transition: str) ->
             messages.error(request, _("Tidak ada unit pengirim yang dapat menerima pengaduan ini kembali."))
             return back
     preview = selectors.receiver_preview(user, complaint, receiver) if receiver else None
+    if fragment:
+        context = {"complaint": complaint, "receiver": receiver, "preview": preview, "inline": True}
+        return render(request, "console/_receiver_preview.html", context)
     if receiver is not None:
         confirm = TransitionForm(
             transition=spec,
