@@ -77,7 +77,26 @@ def test_list_tabs(send, people):
     incoming = signed_in(people.focal).get("/console/klarifikasi/").content.decode()
     outgoing = signed_in(people.asisten).get("/console/klarifikasi/?box=outgoing").content.decode()
     assert request.subject in incoming and request.subject in outgoing
-    assert request.subject not in signed_in(people.asisten).get("/console/klarifikasi/").content.decode()
+    assert (
+        request.subject
+        not in signed_in(people.asisten).get("/console/klarifikasi/?box=incoming").content.decode()
+    )
+
+
+def test_the_list_opens_on_the_box_that_holds_something_and_names_both(send, people):
+    request = send()
+    # The assistant only sent a request: the list opens on what was sent, not on an empty "incoming".
+    sender = signed_in(people.asisten).get("/console/klarifikasi/").content.decode()
+    assert request.subject in sender
+    assert 'href="/console/klarifikasi/?box=outgoing" aria-current="page"' in sender
+    assert "Permintaan terkirim" in sender and "Permintaan masuk" in sender
+    assert '<span class="k-tab__count">(1)</span>' in sender
+    # The focal point has work to do: incoming first.
+    focal = signed_in(people.focal).get("/console/klarifikasi/").content.decode()
+    assert 'href="/console/klarifikasi/?box=incoming" aria-current="page"' in focal
+    # Nobody with nothing in either box: incoming.
+    empty = signed_in(people.petugas_disdik).get("/console/klarifikasi/").content.decode()
+    assert 'href="/console/klarifikasi/?box=incoming" aria-current="page"' in empty
 
 
 def test_overdue_filter_on_the_list(send, people, frozen):

@@ -98,6 +98,19 @@ def overdue_counts(user: User) -> dict[str, int]:
     }
 
 
+def open_counts(user: User) -> dict[str, int]:
+    """Requests not yet closed in each box: the tab labels, and which box the list opens on."""
+    return {box: request_list(user, box=box).count() for box in BOXES}
+
+
+def default_box(counts: dict[str, int]) -> str:
+    """The box the list opens on: incoming when it holds anything (work to do), else outgoing when that
+    does (answers to wait for), else incoming."""
+    if counts.get("incoming") or not counts.get("outgoing"):
+        return "incoming"
+    return "outgoing"
+
+
 def request_for(user: User, request_id: int) -> InfoRequest:
     r = _base(user).filter(pk=request_id).first()
     if r is None:

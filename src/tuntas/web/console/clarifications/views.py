@@ -62,7 +62,10 @@ def _form_errors(form, exc: DomainError) -> None:  # noqa: ANN001
 @login_required
 @require_GET
 def request_list(request: HttpRequest) -> HttpResponse:
-    box = request.GET.get("box") if request.GET.get("box") in selectors.BOXES else "incoming"
+    counts = selectors.open_counts(request.user)
+    box = request.GET.get("box")
+    if box not in selectors.BOXES:
+        box = selectors.default_box(counts)
     due = request.GET.get("due") if request.GET.get("due") in ("overdue", "soon") else ""
     status = request.GET.get("status") if request.GET.get("status") in ("open", "closed", "all") else "open"
     window = selectors.due_window()
@@ -76,6 +79,7 @@ def request_list(request: HttpRequest) -> HttpResponse:
         "status": status,
         "rows": rows,
         "overdue": selectors.overdue_counts(request.user),
+        "counts": counts,
     }
     context.update(console_context(request))
     return render(request, "console/clarifications/list.html", context)
