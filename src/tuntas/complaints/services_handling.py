@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from tuntas.complaints import access, routing, transfers
+from tuntas.complaints.attachments import Upload, files_clean, staff_attachments_save
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.complaints.notifications import notify_reporter
@@ -268,6 +269,7 @@ def handling_transition(
     transition: str,
     data: dict | None = None,
     expected_version: int | None = None,
+    files: tuple[Upload, ...] = (),
 ) -> Handling:
     """Take an SOP transition: check role, state and fields on the handling as read, then under the locks
     (complaint, then handling) move it, run the clocks, record one TRANSITIONED event and notify.
@@ -275,6 +277,9 @@ def handling_transition(
     A transition decided on one version of the handling is never applied to another: if it changed after
     the caller read it (``expected_version``, else the version read here), the call is a Conflict and
     writes nothing. Two people taking the same action at once: one wins, the other gets Conflict.
+
+    ``files`` (staff evidence: a photo of the repair, a letter) are cleaned before the transaction and
+    attached to the event, seen by whoever reads it (``attachments.staff_file_visibility``).
     """
     seen = _get(handling_id, lock=False)
     _ensure_visible(actor, seen)
@@ -282,6 +287,7 @@ def handling_transition(
         raise _stale()
     wf, spec, cleaned, values = _check(actor, seen, transition, data or {})
     moving = _receiver(seen, spec, values)
+    cleaned_files = files_clean(files)
     with transaction.atomic():
         # Complaint first, then handling: the same order as the reporter's services, so no deadlock, and
         # deciding whether the complaint is closed sees every handling's committed state.
@@ -318,6 +324,7 @@ def handling_transition(
                 "data": {k: _payload_value(v) for k, v in values.items()},
             },
         )
+        staff_attachments_save(event=event, files=cleaned_files)
         if moving is not None:
             receiver, move = moving
             instruction = next((str(cleaned[n]) for n in INSTRUCTION_FIELDS if cleaned.get(n)), "")

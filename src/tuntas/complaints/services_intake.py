@@ -17,15 +17,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tuntas.complaints import limits
+from tuntas.complaints.attachments import attachments_save
 from tuntas.complaints.events import event_add
-from tuntas.complaints.models import Attachment, Category, Complaint, Event, ReporterIdentity
+from tuntas.complaints.models import Category, Complaint, Event, ReporterIdentity
 from tuntas.complaints.notifications import notify_reporter, notify_staff_about
 from tuntas.complaints.routing import code_prefix_for, intake_for
 from tuntas.complaints.services_handling import Actor, handling_open
 from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput
-from tuntas.core.files import CleanFile, clean_uploads, store_clean_file
+from tuntas.core.files import clean_uploads
 from tuntas.directory.models import Organisation, Region
 from tuntas.standards.models import Service
 
@@ -231,30 +232,6 @@ def _date(value: object, errors: dict[str, str]) -> dt.date | None:
         errors["occurred_on"] = _("Tanggal kejadian tidak boleh di masa depan.")
         return None
     return day
-
-
-def attachments_save(
-    *,
-    complaint: Complaint,
-    event: Event | None,
-    files: list[CleanFile],
-    from_reporter: bool,
-    identifying: bool,
-    visibility: str,
-) -> list[Attachment]:
-    saved = []
-    for f in files:
-        a = Attachment(
-            complaint=complaint,
-            event=event,
-            from_reporter=from_reporter,
-            identifying=identifying,
-            visibility=visibility,
-            created_at=time.now(),
-        )
-        store_clean_file(a, f)
-        saved.append(a)
-    return saved
 
 
 def _complaint_create(

@@ -15,6 +15,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 
+from tuntas.complaints.attachments import attachments_save
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event
 from tuntas.complaints.services_handling import (
@@ -23,7 +24,6 @@ from tuntas.complaints.services_handling import (
     handling_transition,
     handlings_withdraw,
 )
-from tuntas.complaints.services_intake import attachments_save
 from tuntas.core import clock as time
 from tuntas.core import codes
 from tuntas.core.errors import Conflict, InvalidInput, NotFound, TooManyAttempts

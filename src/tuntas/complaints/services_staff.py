@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from tuntas.complaints import access
+from tuntas.complaints.attachments import Upload, files_clean, staff_attachments_save
 from tuntas.complaints.events import event_add
 from tuntas.complaints.models import Complaint, Event, Handling, ReporterIdentity
 from tuntas.complaints.notifications import notify_reporter, notify_staff_about
@@ -26,13 +27,22 @@ def _visible_locked(actor: User, handling_id: int) -> Handling:
     return _lock(handling_id)
 
 
-def comment_add(*, actor: User, handling_id: int, text: str, to_reporter: bool = False) -> Event:
-    """An internal note, or (``to_reporter``) a message the reporter sees on the tracking page and by email."""
+def comment_add(
+    *,
+    actor: User,
+    handling_id: int,
+    text: str,
+    to_reporter: bool = False,
+    files: tuple[Upload, ...] = (),
+) -> Event:
+    """An internal note, or (``to_reporter``) a message the reporter sees on the tracking page and by email;
+    ``files`` are attached to it, cleaned, seen by whoever reads it (``attachments``)."""
     text = (text or "").strip()
     if not text:
         raise InvalidInput(_("Tulis isi catatan."), errors={"text": _("Wajib diisi.")})
     if len(text) > 10_000:
         raise InvalidInput(_("Catatan terlalu panjang."), errors={"text": _("Maksimal 10.000 karakter.")})
+    cleaned = files_clean(files)
     with transaction.atomic():
         handling = _visible_locked(actor, handling_id)
         if not access.can_act_on(actor, handling):
@@ -49,6 +59,7 @@ def comment_add(*, actor: User, handling_id: int, text: str, to_reporter: bool =
             visibility=visibility,
             message=text,
         )
+        staff_attachments_save(event=event, files=cleaned)
         if to_reporter:
             notify_reporter(
                 complaint=handling.complaint,
