@@ -1,5 +1,5 @@
 """The audit log: what staff did that an auditor must be able to check afterwards (sign-ins, failed sign-ins,
-reveals of a reporter's identity, exports, role changes). Append-only, like every history table."""
+reveals of a reporter's identity, exports, role changes, password resets and changes). Append-only, like every history table."""
 
 from __future__ import annotations
 
@@ -20,6 +20,9 @@ class AuditEntry(AppendOnlyModel):
         ROLE_GRANTED = "role_granted", _("Peran diberikan")
         ROLE_CHANGED = "role_changed", _("Peran diubah")
         ROLE_REVOKED = "role_revoked", _("Peran dicabut")
+        PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Tautan atur ulang kata sandi dikirim")
+        PASSWORD_RESET = "password_reset", _("Kata sandi diatur ulang lewat email")
+        PASSWORD_CHANGED = "password_changed", _("Kata sandi diubah")
 
     created_at = models.DateTimeField(_("waktu"), db_index=True)
     action = models.CharField(_("tindakan"), max_length=30, choices=Action.choices)

@@ -23,6 +23,9 @@ class Note:
 NOTES: dict[tuple[str, str], Note] = {
     ("api", "0002_initial"): Note(True, "Initial schema (API tokens)."),
     ("audit", "0001_audit_log"): Note(True, "New table only (the staff audit log)."),
+    ("audit", "0002_password_actions"): Note(
+        True, "Adds the password reset and change actions to the choices list: no SQL is run."
+    ),
     ("channels", "0001_inbound_messages_and_drafts"): Note(
         True, "New tables only (inbound channel messages, drafts, their files, channel health)."
     ),

@@ -1,4 +1,4 @@
-"""Console URLs of signing in and out."""
+"""Console URLs of signing in and out and of the password (reset by email, change)."""
 
 from django.urls import path
 
@@ -7,4 +7,12 @@ from tuntas.web.console.auth import views as v
 urlpatterns = [
     path("masuk/", v.LoginView.as_view(), name="login"),
     path("keluar/", v.LogoutView.as_view(), name="logout"),
+    path("masuk/lupa-kata-sandi/", v.password_reset, name="password_reset"),
+    path("masuk/lupa-kata-sandi/terkirim/", v.password_reset_sent, name="password_reset_sent"),
+    path(
+        "masuk/kata-sandi-baru/<uidb64>/<token>/",
+        v.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("kata-sandi/", v.PasswordChangeView.as_view(), name="password_change"),
 ]
