@@ -224,6 +224,8 @@ TUNTAS_RATE_TRACK = os.environ.get("TUNTAS_RATE_TRACK", "30/m")
 # Console sign-in attempts (and password changes) per client address; password reset requests per address.
 TUNTAS_RATE_LOGIN = os.environ.get("TUNTAS_RATE_LOGIN", "10/m")
 TUNTAS_RATE_PASSWORD_RESET = os.environ.get("TUNTAS_RATE_PASSWORD_RESET", "5/h")
+# A reset link works once, for this long (Django's default is 3 days; the link sits in the outbox meanwhile).
+PASSWORD_RESET_TIMEOUT = int(float(os.environ.get("TUNTAS_PASSWORD_RESET_HOURS", "2")) * 3600)
 # Failed secrets per tracking code, from any address, before that code is refused until the window ends.
 TUNTAS_TRACK_GUESSES_PER_CODE = int(os.environ.get("TUNTAS_TRACK_GUESSES_PER_CODE", "10"))
 TUNTAS_TRACK_GUESS_MINUTES = int(os.environ.get("TUNTAS_TRACK_GUESS_MINUTES", "60"))

@@ -85,7 +85,7 @@ NOTES: dict[tuple[str, str], Note] = {
     ("surveys", "0002_catalogue"): Note(True, "Loads the survey elements catalogue (rows only)."),
     ("villages", "0002_shipped_instrument"): Note(True, "Loads the shipped instrument (rows only)."),
     ("workflows", "0001_initial"): Note(True, "Initial schema (SOP definitions)."),
-    ("audit", "0002_verbose_names"): Note(
+    ("audit", "0003_verbose_names"): Note(
         True, "Indonesian field and model labels for the admin: no SQL is run."
     ),
     ("api", "0003_verbose_names"): Note(

@@ -3,7 +3,6 @@ password: a reset link by email for who forgot it, a change for who is signed in
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -17,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from tuntas.audit.passwords import password_reset_request
+from tuntas.core.site import base_url
 from tuntas.web.console.auth.forms import (
     ConsoleAuthenticationForm,
     ConsolePasswordChangeForm,
@@ -50,7 +50,7 @@ def password_reset(request: HttpRequest) -> HttpResponse:
     """The same answer whether or not the address belongs to an account."""
     form = PasswordResetRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        base = settings.TUNTAS_SITE_URL or request.build_absolute_uri("/")
+        base = base_url()  # TUNTAS_SITE_URL, else this request's address (core.site)
         password_reset_request(
             email=form.cleaned_data["email"], base_url=base, language=translation.get_language() or "id"
         )

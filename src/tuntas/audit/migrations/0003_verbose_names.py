@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0001_audit_log'),
+        ('audit', '0002_password_actions'),
         ('directory', '0006_verbose_names'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
