@@ -11,6 +11,7 @@ a confidential or anonymous complaint, where the public never reads the text and
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from tuntas.complaints import access
@@ -75,3 +76,12 @@ def staff_attachments_save(*, event: Event, files: list[CleanFile]) -> list[Atta
         identifying=False,
         visibility=staff_file_visibility(complaint, event.visibility),
     )
+
+
+def by_event(attachments: Iterable[Attachment]) -> dict[int, list[Attachment]]:
+    """The files a reader may see, grouped by the event they came with (shown under that event)."""
+    grouped: dict[int, list[Attachment]] = defaultdict(list)
+    for a in attachments:
+        if a.event_id is not None:
+            grouped[a.event_id].append(a)
+    return dict(grouped)

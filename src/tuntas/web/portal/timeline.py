@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.models import Event
+from tuntas.complaints.models import Attachment, Event
 from tuntas.core.i18n import english
 from tuntas.workflows.registry import workflow_for
 
@@ -22,6 +22,7 @@ class Entry:
     message: str = ""
     by: str = ""  # the organisation, when staff acted
     from_reporter: bool = False
+    files: tuple[Attachment, ...] = ()  # what came with it (a photo of the repair, the reporter's own files)
 
 
 def _state_label(event: Event) -> str:
@@ -69,9 +70,9 @@ def _default_accept() -> set[str]:
     return {default, _(default)}
 
 
-def entries(events: Iterable[Event]) -> list[Entry]:
+def entries(events: Iterable[Event], files: Mapping[int, list[Attachment]] | None = None) -> list[Entry]:
     """One entry per event, attributed to the unit (never a staff member's name). Messages that only repeat
-    what the entry already says are left out."""
+    what the entry already says are left out. ``files``: event id -> the reporter's readable files of it."""
     out = []
     for e in events:
         # The intake handling is opened "by the reporter" technically; only their own acts are marked theirs.
@@ -89,6 +90,7 @@ def entries(events: Iterable[Event]) -> list[Entry]:
                 message=message,
                 by=_organisation(e) if staff else "",
                 from_reporter=from_reporter,
+                files=tuple((files or {}).get(e.pk, ())),
             )
         )
     return out
@@ -100,6 +102,6 @@ def latest_from_staff(timeline: list[Entry]) -> Entry | None:
     for entry in reversed(timeline):
         if entry.from_reporter:
             return None
-        if entry.message:
+        if entry.message or entry.files:
             return entry
     return None

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tuntas.complaints import selectors
+from tuntas.complaints.attachments import by_event
 from tuntas.complaints.services import complaint_by_secret, reporter_rate, reporter_reply, reporter_withdraw
 from tuntas.core.errors import DomainError, InvalidInput, NotFound, TooManyAttempts
 from tuntas.web.portal import proof
@@ -70,7 +71,8 @@ def with_proof(view: Callable) -> Callable:
 def _detail(request: HttpRequest, p: proof.Proof, **forms) -> HttpResponse:  # noqa: ANN003
     complaint = p.complaint
     events = selectors.reporter_timeline(complaint).select_related("handling__workflow")
-    timeline = entries(events)
+    attachments = list(selectors.reporter_attachments(complaint))
+    timeline = entries(events, by_event(attachments))
     status = selectors.public_status(complaint)
     # The answer to judge or the question to answer, shown right above the form that acts on it.
     latest = latest_from_staff(timeline) if status.can_accept or status.waiting_for_reporter else None
@@ -79,7 +81,7 @@ def _detail(request: HttpRequest, p: proof.Proof, **forms) -> HttpResponse:  # n
         "status": status,
         "timeline": timeline,
         "latest": latest,
-        "attachments": selectors.reporter_attachments(complaint),
+        "attachments": attachments,
         "reply_form": forms.get("reply_form") or ReplyForm(),
         "accept_form": forms.get("accept_form") or AcceptForm(),
         "rate_form": forms.get("rate_form") or RateForm(),

@@ -9,18 +9,39 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django import forms
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tuntas.complaints.models import Handling
 from tuntas.directory.models import Organisation, User
 from tuntas.web.domain_errors import ServiceErrors
+from tuntas.web.portal.forms import MultipleFileField
 from tuntas.web.shortcuts import sop_text
 from tuntas.workflows import engine
 
 # --- transitions ----------------------------------------------------------------------------------------
 
 _EMPTY = ("", _("— pilih —"))
+FILES = "files"  # the evidence field's name on a transition or note form (no SOP field may take it)
+
+
+def evidence_field() -> MultipleFileField:
+    """Staff evidence (a photo of the repaired road, a letter), cleaned by the service like the reporter's."""
+    return MultipleFileField(
+        max_files=settings.TUNTAS_MAX_ATTACHMENTS,
+        label=_("Lampiran (foto, surat)"),
+        help_text=_(
+            "Paling banyak %(n)s berkas JPEG, PNG, WebP atau PDF; lokasi dan metadata lain dihapus otomatis."
+        )
+        % {"n": settings.TUNTAS_MAX_ATTACHMENTS},
+    )
+
+
+def takes_evidence(spec: engine.TransitionSpec) -> bool:
+    """An action where the officer writes something (an answer, a finding) may carry files with it."""
+    names = {f.name for f in spec.fields}
+    return FILES not in names and any(f.type == "textarea" for f in spec.fields)
 
 
 def _choices(choices: Iterable[engine.Choice]) -> list[tuple[str, str]]:
@@ -132,6 +153,8 @@ class TransitionForm(ServiceErrors, forms.Form):
             self.fields[spec.name] = _form_field(spec, workflow, handling)
             if spec.type == "organisation":
                 self.fields[spec.name].widget.attrs.update(self._picker_attrs(spec.name))
+        if takes_evidence(transition):
+            self.fields[FILES] = evidence_field()
 
     def _picker_attrs(self, name: str) -> dict[str, str]:
         """A unit list gets a search box (console.js) and, for a transfer, the receiver's preview inline: a
@@ -195,3 +218,13 @@ class NoteForm(forms.Form):
     text = forms.CharField(
         label=_("Isi"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 3}), strip=True
     )
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.fields[FILES] = evidence_field()
+
+    def error_text(self) -> str:
+        """The refusal in one sentence for the flash message (the form is not rendered again)."""
+        if "text" in self.errors and not self.data.get(self.add_prefix("text"), "").strip():
+            return str(_("Tulis isi pesan terlebih dahulu."))
+        return " ".join(str(m) for errors in self.errors.values() for m in errors)

@@ -18,9 +18,10 @@ from django.views.decorators.http import require_POST
 from tuntas.complaints import selectors, services
 from tuntas.complaints.models import Handling
 from tuntas.core.errors import TransitionNotAllowed
-from tuntas.web.console.complaint.forms import AssignForm, NoteForm, TransitionForm
+from tuntas.web.console.complaint.forms import FILES, AssignForm, NoteForm, TransitionForm
 from tuntas.web.console.complaint.page import complaint_context
 from tuntas.web.domain_errors import domain_errors, form_errors
+from tuntas.web.portal.forms import read_files
 from tuntas.workflows.registry import workflow_for
 
 
@@ -55,7 +56,7 @@ def transition(request: HttpRequest, handling_id: int, transition: str) -> HttpR
     spec = wf.transitions.get(transition)
     if spec is None:
         raise Http404(_("Aksi tidak dikenal."))
-    form = TransitionForm(request.POST, transition=spec, workflow=wf, handling=h)
+    form = TransitionForm(request.POST, request.FILES, transition=spec, workflow=wf, handling=h)
     if form.is_valid():
         with form_errors(form):
             try:
@@ -65,6 +66,7 @@ def transition(request: HttpRequest, handling_id: int, transition: str) -> HttpR
                     transition=spec.name,
                     data=form.service_data(),
                     expected_version=form.cleaned_data["expected_version"],
+                    files=read_files(form.cleaned_data.get(FILES) or []),
                 )
             except TransitionNotAllowed as exc:  # said in the form's words: this action, for you, now
                 raise _not_available(form) from exc
@@ -116,12 +118,16 @@ def take(request: HttpRequest, handling_id: int) -> HttpResponse:
 
 def _comment(request: HttpRequest, handling_id: int, *, to_reporter: bool) -> HttpResponse:
     h = selectors.handling_for(request.user, handling_id)
-    form = NoteForm(request.POST, prefix=f"h{h.pk}-{'balas' if to_reporter else 'catatan'}")
+    form = NoteForm(request.POST, request.FILES, prefix=f"h{h.pk}-{'balas' if to_reporter else 'catatan'}")
     if not form.is_valid():
-        messages.error(request, _("Tulis isi pesan terlebih dahulu."))
+        messages.error(request, form.error_text())
         return _back(h, f"penanganan-{h.pk}")
     services.comment_add(
-        actor=request.user, handling_id=h.pk, text=form.cleaned_data["text"], to_reporter=to_reporter
+        actor=request.user,
+        handling_id=h.pk,
+        text=form.cleaned_data["text"],
+        to_reporter=to_reporter,
+        files=read_files(form.cleaned_data[FILES]),
     )
     if to_reporter:
         messages.success(request, _("Pesan terkirim ke pelapor."))

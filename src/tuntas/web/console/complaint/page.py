@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 
 from tuntas.complaints import access, selectors, services
+from tuntas.complaints.attachments import by_event
 from tuntas.complaints.models import Complaint, Handling, ReporterIdentity
 from tuntas.directory.access import WORKING_ROLES, organisation_ids_of, roles_in
 from tuntas.directory.models import User
@@ -138,6 +139,7 @@ def complaint_context(
         )
         for h in handlings
     ]
+    attachments = list(selectors.staff_attachments(user, complaint))
     context = {
         "complaint": complaint,
         "region_path": region_path(complaint.region),
@@ -146,11 +148,11 @@ def complaint_context(
         else None,
         "osm_url": osm_url(complaint),
         "identity": identity_block(user, complaint, revealed),
-        "attachments": list(selectors.staff_attachments(user, complaint)),
+        "attachments": attachments,
         "own_panels": [p for p in panels if p.own],
         "other_panels": [p for p in panels if not p.own],
         "open_panels": any(p.own and p.handling.is_open for p in panels),
-        "timeline": timeline_items(selectors.staff_timeline(complaint), workflows),
+        "timeline": timeline_items(selectors.staff_timeline(complaint), workflows, by_event(attachments)),
     }
     context.update(console_context(request))
     return context

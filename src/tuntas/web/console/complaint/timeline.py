@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tuntas.complaints.models import Complaint, Event
+from tuntas.complaints.models import Attachment, Complaint, Event
 from tuntas.web.shortcuts import sop_text
 from tuntas.workflows import engine
 
@@ -28,6 +28,7 @@ class TimelineItem:
     visibility_label: str
     message: str
     fields: list[tuple[str, str]] = field(default_factory=list)
+    files: list[Attachment] = field(default_factory=list)  # what came with the event, as the reader may see
 
 
 def actor_name(event: Event) -> str:
@@ -266,8 +267,13 @@ _SENTENCES = {
 }
 
 
-def timeline_items(events: Iterable[Event], workflows: Mapping[int, engine.Workflow]) -> list[TimelineItem]:
-    """``workflows`` maps handling id -> the SOP that handling follows."""
+def timeline_items(
+    events: Iterable[Event],
+    workflows: Mapping[int, engine.Workflow],
+    files: Mapping[int, list[Attachment]] | None = None,
+) -> list[TimelineItem]:
+    """``workflows`` maps handling id -> the SOP that handling follows; ``files`` event id -> the files the
+    reader may see that came with it (``attachments.by_event``)."""
     items = []
     for e in events:
         ctx = _Ctx(
@@ -291,6 +297,7 @@ def timeline_items(events: Iterable[Event], workflows: Mapping[int, engine.Workf
                 # An opened handling's message only repeats the sentence ("Diterima oleh ...").
                 message=e.message,
                 fields=fields,
+                files=list((files or {}).get(e.pk, ())),
             )
         )
     return items
