@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import time
 
 import pytest
 from django.core import mail
@@ -78,7 +79,10 @@ def test_webhook_body_is_signed_with_hmac_sha256(frozen, receiver, webhook_secre
 
     (request,) = receiver.requests
     assert request.path == "/tuntas/hook"
-    expected = "sha256=" + hmac.new(SECRET.encode(), request.body, hashlib.sha256).hexdigest()
+    timestamp = request.headers["x-tuntas-timestamp"]
+    assert abs(int(timestamp) - time.time()) < 60  # wall-clock seconds, for the receiver's replay window
+    signed = timestamp.encode() + b"." + request.body
+    expected = "sha256=" + hmac.new(SECRET.encode(), signed, hashlib.sha256).hexdigest()
     assert hmac.compare_digest(request.headers["x-tuntas-signature"], expected)
     assert request.headers["x-tuntas-delivery"] == str(m.pk)
     assert "authorization" not in request.headers
@@ -93,9 +97,10 @@ def test_webhook_body_is_signed_with_hmac_sha256(frozen, receiver, webhook_secre
     }
 
 
-def test_webhook_signature_changes_with_the_body():
-    assert webhook_signature(SECRET, b"{}") != webhook_signature(SECRET, b'{"a":1}')
-    assert webhook_signature(SECRET, b"{}") != webhook_signature("lain", b"{}")
+def test_webhook_signature_changes_with_the_body_the_key_and_the_time():
+    assert webhook_signature(SECRET, b"{}", "1") != webhook_signature(SECRET, b'{"a":1}', "1")
+    assert webhook_signature(SECRET, b"{}", "1") != webhook_signature("lain", b"{}", "1")
+    assert webhook_signature(SECRET, b"{}", "1") != webhook_signature(SECRET, b"{}", "2")
 
 
 def test_webhook_names_the_complaint_by_tracking_code(frozen, receiver, webhook_secret, submit):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tuntas.complaints.hooks import complaint_changed
+from tuntas.complaints.hooks import complaint_changed, event_added
 from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.core import clock as time
 
@@ -30,4 +30,5 @@ def event_add(
         created_at=time.now(),
     )
     complaint_changed(complaint)  # the search index, in this same transaction
+    event_added(event)  # webhook payloads, in this same transaction
     return event

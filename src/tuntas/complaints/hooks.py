@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tuntas.complaints.models import Complaint
+    from tuntas.complaints.models import Complaint, Event
 
 _HOOKS: list[Callable[[Complaint], None]] = []
 
@@ -44,3 +44,17 @@ def complaint_changed(complaint: Complaint) -> None:
     """``complaint`` is the instance the write holds (current: its text is fixed at intake)."""
     for hook in _HOOKS:
         hook(complaint)
+
+
+_EVENT_HOOKS: list[Callable[[Event], None]] = []
+
+
+def register_event_added(hook: Callable[[Event], None]) -> None:
+    """interop registers the webhook fan-out: each new timeline event, inside its writing transaction."""
+    if hook not in _EVENT_HOOKS:
+        _EVENT_HOOKS.append(hook)
+
+
+def event_added(event: Event) -> None:
+    for hook in _EVENT_HOOKS:
+        hook(event)

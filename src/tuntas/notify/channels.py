@@ -2,7 +2,8 @@
 
 An adapter is a class with ``send(message)``: it returns when the receiver accepted the message and raises
 ``DeliveryError`` otherwise (``permanent=True`` when trying again cannot help). Any other exception counts as
-a temporary failure. Adapters never touch the database; delivery.py records the outcome.
+a temporary failure. Adapters never write to the database (the webhook signer only reads a key);
+delivery.py records the outcome.
 
 Email (``EmailChannel``): Django's ``EmailMessage`` with the configured ``EMAIL_BACKEND``; the message's
 ``reply_to`` (the complaint's reply-token address on the reporter's mail) becomes its Reply-To header.
@@ -24,13 +25,16 @@ Webhook (``WebhookChannel``): the recipient is the receiver's URL::
     POST <recipient>
     Content-Type: application/json; charset=utf-8
     X-Tuntas-Delivery: 42
-    X-Tuntas-Signature: sha256=<hex HMAC-SHA256 of the raw body with $TUNTAS_WEBHOOK_SECRET>
+    X-Tuntas-Timestamp: 1772413200
+    X-Tuntas-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>." + the raw body>
 
-    {"id": 42, "template": "complaint_updated", "subject": "...", "body": "...",
-     "complaint": "KTB-7K3M-Q9", "created_at": "2026-03-02T01:00:00+00:00"}
-
-The receiver recomputes the HMAC over the bytes it received and compares in constant time. Status codes
-are read as for the SMS gateway.
+A subscription's payload (``interop.webhooks``, template ``webhook_event``) is the message body as queued,
+signed with that subscription's key (the signer hook ``register_webhook_signer``: the adapter reads the key
+when it sends, so a rotated key applies to what is still waiting). Any other webhook message is wrapped as
+``{"id", "template", "subject", "body", "complaint", "created_at"}`` and signed with
+``$TUNTAS_WEBHOOK_SECRET``. The receiver recomputes the HMAC over the timestamp header, a ".", and the bytes it
+received, compares in constant time, and refuses a timestamp too far from its clock (a replayed request).
+Nothing is ever sent unsigned. Status codes are read as for the SMS gateway.
 """
 
 from __future__ import annotations
@@ -39,8 +43,10 @@ import hashlib
 import hmac
 import json
 import smtplib
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from typing import Protocol
 
 from django.conf import settings
@@ -150,26 +156,53 @@ class SmsGatewayChannel:
         post(url, encode(payload), headers)
 
 
-def webhook_signature(secret: str, body: bytes) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def webhook_signature(secret: str, body: bytes, timestamp: str) -> str:
+    signed = timestamp.encode() + b"." + body
+    return "sha256=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
+
+
+_SIGNERS: list[Callable[[OutboxMessage], str | None]] = []
+
+
+def register_webhook_signer(signer: Callable[[OutboxMessage], str | None]) -> None:
+    """``signer(message)`` -> the key for a message it owns ('' = owned but must not be sent), None = not its."""
+    if signer not in _SIGNERS:
+        _SIGNERS.append(signer)
+
+
+def _signed_by_hook(message: OutboxMessage) -> str | None:
+    for signer in _SIGNERS:
+        secret = signer(message)
+        if secret is not None:
+            return secret
+    return None
 
 
 class WebhookChannel:
     def send(self, message: OutboxMessage) -> None:
-        secret = getattr(settings, "TUNTAS_WEBHOOK_SECRET", "")
-        if not secret:
-            raise DeliveryError("TUNTAS_WEBHOOK_SECRET is not set: webhooks are never sent unsigned")
-        payload = {
-            "id": message.pk,
-            "template": message.template,
-            "subject": message.subject,
-            "body": message.body,
-            "complaint": message.complaint.tracking_code if message.complaint_id else None,
-            "created_at": message.created_at.isoformat(),
-        }
-        body = encode(payload)
+        secret = _signed_by_hook(message)
+        if secret is not None:
+            if not secret:
+                raise DeliveryError("the webhook subscription is switched off", permanent=True)
+            body = message.body.encode()
+        else:
+            secret = getattr(settings, "TUNTAS_WEBHOOK_SECRET", "")
+            if not secret:
+                raise DeliveryError("TUNTAS_WEBHOOK_SECRET is not set: webhooks are never sent unsigned")
+            body = encode(
+                {
+                    "id": message.pk,
+                    "template": message.template,
+                    "subject": message.subject,
+                    "body": message.body,
+                    "complaint": message.complaint.tracking_code if message.complaint_id else None,
+                    "created_at": message.created_at.isoformat(),
+                }
+            )
+        timestamp = str(int(time.time()))
         headers = {
             "X-Tuntas-Delivery": str(message.pk),
-            "X-Tuntas-Signature": webhook_signature(secret, body),
+            "X-Tuntas-Timestamp": timestamp,
+            "X-Tuntas-Signature": webhook_signature(secret, body, timestamp),
         }
         post(message.recipient, body, headers)

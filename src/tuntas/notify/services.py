@@ -62,6 +62,33 @@ def outbox_enqueue(
     return message
 
 
+def outbox_enqueue_raw(
+    *,
+    channel: str,
+    recipient: str,
+    template: str,
+    subject: str,
+    body: str,
+    complaint=None,  # noqa: ANN001
+    event=None,  # noqa: ANN001
+) -> OutboxMessage:
+    """Queue a message whose body is already made (a webhook's JSON payload): no template rendering."""
+    now = time.now()
+    message = OutboxMessage.objects.create(
+        channel=channel,
+        recipient=recipient,
+        template=template,
+        subject=subject[:300],
+        body=body,
+        complaint=complaint,
+        event=event,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    deliver_after_commit(message.pk)
+    return message
+
+
 def staff_recipients(organisation: Organisation, roles: Iterable[str] | None = None) -> list[User]:
     """Active users with an email holding one of ``roles`` (default STAFF_ROLES) in ``organisation``."""
     wanted = list(roles) if roles is not None else list(STAFF_ROLES)

@@ -112,6 +112,9 @@ NOTES: dict[tuple[str, str], Note] = {
     ("interop", "0002_verbose_names"): Note(
         True, "Indonesian field and model labels for the admin: no SQL is run."
     ),
+    ("interop", "0003_webhooks"): Note(
+        True, "New tables only (webhook subscriptions and deliveries); the old code never writes them."
+    ),
     ("notify", "0005_verbose_names"): Note(
         True, "Indonesian field and model labels for the admin: no SQL is run."
     ),
