@@ -302,6 +302,8 @@ TUNTAS_CHANNELS_AUTO_SUBMIT = _bool("TUNTAS_CHANNELS_AUTO_SUBMIT", False)
 # Webhooks are signed with HMAC-SHA256 of the body (X-Tuntas-Signature: sha256=<hex>); unset: they wait
 # (and in the end fail) rather than go out unsigned.
 TUNTAS_WEBHOOK_SECRET = os.environ.get("TUNTAS_WEBHOOK_SECRET", "")
+# Subscriptions (interop) need https:// unless the receiver is on this machine; a closed LAN may allow http.
+TUNTAS_WEBHOOK_ALLOW_HTTP = _bool("TUNTAS_WEBHOOK_ALLOW_HTTP", False)
 # Absolute links in staff emails (console URLs); empty = site-relative paths.
 TUNTAS_SITE_URL = os.environ.get("TUNTAS_SITE_URL", "")
 # Map tiles for the location picker and the public map (Leaflet, vendored). Empty: no tiles are fetched and

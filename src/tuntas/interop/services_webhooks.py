@@ -242,3 +242,33 @@ def signing_secret(message: OutboxMessage) -> str | None:
     if delivery is None or not delivery.subscription.is_active:
         return ""
     return delivery.subscription.secret
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+
+def subscriptions_for(user: User) -> list[WebhookSubscription]:
+    orgs = managed_organisations(user)
+    return list(
+        WebhookSubscription.objects.filter(organisation__in=orgs)
+        .select_related("organisation")
+        .order_by("organisation__name", "name", "id")
+    )
+
+
+def subscription_for(user: User, subscription_id: int) -> WebhookSubscription:
+    return _managed(user, subscription_id)
+
+
+def deliveries_of(subscription: WebhookSubscription, limit: int = 50) -> list[WebhookDelivery]:
+    """The newest deliveries with their message's state and the last attempt's error (two queries)."""
+    from django.db.models import OuterRef, Subquery
+
+    from tuntas.notify.models import DeliveryAttempt
+
+    last_error = DeliveryAttempt.objects.filter(message_id=OuterRef("message_id"), ok=False).order_by("-id")
+    return list(
+        subscription.deliveries.select_related("message", "message__complaint")
+        .annotate(last_error=Subquery(last_error.values("error")[:1]))
+        .order_by("-id")[:limit]
+    )

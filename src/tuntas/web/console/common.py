@@ -53,6 +53,9 @@ def console_context(request: HttpRequest) -> dict:
         "console_admin_link": user.is_staff or user.is_superuser,
         "console_profile_link": user.is_superuser or any(m.keeps_profile for m in organisations),
         "console_oversight_link": any(m.organisation.kind.is_internal_oversight for m in organisations),
+        # interop.services_webhooks.can_manage from the memberships already loaded.
+        "console_webhook_link": user.is_superuser
+        or any(m.role_codes & {Role.ADMIN, Role.PIMPINAN} for m in organisations),
         # The audit log's rule (audit.selectors.can_view_audit) from the memberships already loaded.
         "console_audit_link": user.is_superuser
         or any(

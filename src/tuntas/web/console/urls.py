@@ -22,4 +22,5 @@ urlpatterns = [
     path("", include("tuntas.web.console.channels.urls")),
     path("", include("tuntas.web.console.followup.urls")),
     path("", include("tuntas.web.console.insights.urls")),
+    path("", include("tuntas.web.console.webhooks.urls")),
 ]
