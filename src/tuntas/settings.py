@@ -208,6 +208,9 @@ CONTENT_SECURITY_POLICY = {
 }
 RATELIMIT_ENABLE = _bool("TUNTAS_RATELIMIT", True)
 RATELIMIT_VIEW = "tuntas.web.errors.ratelimited"
+CSRF_FAILURE_VIEW = (
+    "tuntas.web.errors.csrf_failure"  # "the form expired, reload it", not Django's English page
+)
 # Behind a reverse proxy, name the header that carries the client address (e.g. HTTP_X_REAL_IP), or every
 # client shares the proxy's limit.
 RATELIMIT_IP_META_KEY = os.environ.get("TUNTAS_CLIENT_IP_HEADER") or None

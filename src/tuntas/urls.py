@@ -11,5 +11,8 @@ urlpatterns = [
     path("console/", include("tuntas.web.console.urls")),
     path("", include("tuntas.web.portal.urls")),
 ]
+# Each in the look of the part of the site asked (API, Open311, console, portal); see tuntas.web.errors.
+handler400 = "tuntas.web.errors.bad_request"
+handler403 = "tuntas.web.errors.permission_denied"
 handler404 = "tuntas.web.errors.not_found"
-handler500 = "tuntas.ops.views.server_error"
+handler500 = "tuntas.web.errors.server_error"  # falls back to tuntas.ops.views.server_error

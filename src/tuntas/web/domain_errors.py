@@ -26,10 +26,10 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from tuntas.core.errors import DomainError, InvalidInput, NotFound, NotPermitted
+from tuntas.web import errors
 from tuntas.web.shortcuts import is_htmx
 
 Back = str | Callable[..., str]
@@ -64,12 +64,8 @@ def error_response(
         return HttpResponseRedirect(url)
     if isinstance(exc, NotPermitted):
         raise PermissionDenied(exc.message) from exc
-    return render(
-        request,
-        "web/error.html",
-        {"title": exc.message, "message": ""},  # the service's sentence says it all
-        status=exc.status,
-    )
+    # The service's sentence says it all; the page has the console's or the portal's look by its path.
+    return errors.error_response(request, exc.status, code=exc.code, title=exc.message, message="")
 
 
 def domain_errors(back: Back | None = None, *, listed: int = 0) -> Callable[[Callable], Callable]:
