@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "huey.contrib.djhuey",
     "tuntas.core",
     "tuntas.directory",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the session passed the second step
+    "tuntas.audit.two_factor.TwoFactorMiddleware",  # the console and admin wait for that step (two_factor.py)
     "tuntas.audit.services.AuditRequestMiddleware",  # who changed a role in the admin, for the audit log
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -305,6 +309,14 @@ TUNTAS_CHANNELS_AUTO_SUBMIT = _bool("TUNTAS_CHANNELS_AUTO_SUBMIT", False)
 # Webhooks are signed with HMAC-SHA256 of the body (X-Tuntas-Signature: sha256=<hex>); unset: they wait
 # (and in the end fail) rather than go out unsigned.
 TUNTAS_WEBHOOK_SECRET = os.environ.get("TUNTAS_WEBHOOK_SECRET", "")
+# Staff two-step sign-in (TOTP, audit/two_factor.py): "required" = admins, those whose role may open a
+# confidential reporter's identity and members of organisations that ask for it must set it up; "optional" =
+# whoever set it up is asked for it, nobody is forced (the demo and the tests); "off".
+TUNTAS_TWO_FACTOR = os.environ.get(
+    "TUNTAS_TWO_FACTOR",
+    "optional" if DEMO or os.environ.get("TUNTAS_TESTING") or "pytest" in sys.modules else "required",
+)
+OTP_TOTP_ISSUER = os.environ.get("TUNTAS_TWO_FACTOR_ISSUER", "Tuntas")
 # Subscriptions (interop) need https:// unless the receiver is on this machine; a closed LAN may allow http.
 TUNTAS_WEBHOOK_ALLOW_HTTP = _bool("TUNTAS_WEBHOOK_ALLOW_HTTP", False)
 # Absolute links in staff emails (console URLs); empty = site-relative paths.

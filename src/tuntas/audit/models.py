@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tuntas.core.models import AppendOnlyModel
 
@@ -23,6 +25,8 @@ class AuditEntry(AppendOnlyModel):
         PASSWORD_RESET_REQUESTED = "password_reset_requested", _("Tautan atur ulang kata sandi dikirim")
         PASSWORD_RESET = "password_reset", _("Kata sandi diatur ulang lewat email")
         PASSWORD_CHANGED = "password_changed", _("Kata sandi diubah")
+        TWO_FACTOR_ENROLLED = "two_factor_enrolled", _("Verifikasi dua langkah dipasang")
+        TWO_FACTOR_FAILED = "two_factor_failed", _("Kode verifikasi dua langkah salah")
 
     created_at = models.DateTimeField(_("waktu"), db_index=True)
     action = models.CharField(_("tindakan"), max_length=30, choices=Action.choices)
@@ -57,3 +61,13 @@ class AuditEntry(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.actor_name}"
+
+
+class AuthenticatorDevice(TOTPDevice):
+    """A staff member's authenticator app (django-otp's TOTP device) as the admin lists it, in our words: the
+    admin deletes a lost phone's device here, and its owner sets up a new one at the next sign-in."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("perangkat autentikator")
+        verbose_name_plural = pgettext_lazy("jamak", "perangkat autentikator")

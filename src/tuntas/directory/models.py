@@ -220,6 +220,12 @@ class Organisation(models.Model):
     # Prefix of tracking codes for complaints filed here ("KTB" -> KTB-7K3M-Q9).
     code_prefix = models.CharField(_("prefiks kode lacak"), max_length=5, blank=True, default="")
     accepts_complaints = models.BooleanField(_("menerima pengaduan langsung"), default=False)
+    requires_two_factor = models.BooleanField(
+        _("wajib verifikasi dua langkah"),
+        default=False,
+        db_default=False,  # the previous release inserts organisations without it (migration notes)
+        help_text=_("Semua anggota harus memakai kode dari aplikasi autentikator saat masuk konsol."),
+    )
     is_active = models.BooleanField(_("aktif"), default=True)
     description = models.TextField(_("deskripsi"), blank=True, default="")
     email = models.EmailField(_("email"), blank=True, default="")

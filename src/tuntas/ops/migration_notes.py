@@ -112,6 +112,12 @@ NOTES: dict[tuple[str, str], Note] = {
     ("interop", "0002_verbose_names"): Note(
         True, "Indonesian field and model labels for the admin: no SQL is run."
     ),
+    ("directory", "0007_requires_two_factor"): Note(
+        True, "New boolean column with a database default (false): the old code's inserts still work."
+    ),
+    ("audit", "0004_two_factor"): Note(
+        True, "Two-step sign-in actions in the choices list and the authenticator proxy model: no SQL is run."
+    ),
     ("interop", "0003_webhooks"): Note(
         True, "New tables only (webhook subscriptions and deliveries); the old code never writes them."
     ),

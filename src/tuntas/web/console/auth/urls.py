@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from tuntas.web.console.auth import two_factor
 from tuntas.web.console.auth import views as v
 
 urlpatterns = [
@@ -15,4 +16,7 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("kata-sandi/", v.PasswordChangeView.as_view(), name="password_change"),
+    # Under masuk/: open while the session still owes the second step (audit.two_factor.OPEN_PREFIXES).
+    path("masuk/dua-langkah/", two_factor.verify, name="two_factor_verify"),
+    path("masuk/pasang-dua-langkah/", two_factor.setup, name="two_factor_setup"),
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from tuntas.audit import two_factor
 from tuntas.audit.passwords import password_reset_request
 from tuntas.core.site import base_url
 from tuntas.web.console.auth.forms import (
@@ -88,7 +89,8 @@ class PasswordChangeView(LoginRequiredMixin, auth_views.PasswordChangeView):
     success_url = reverse_lazy("console:inbox")
 
     def get_context_data(self, **kwargs) -> dict:  # noqa: ANN003
-        return {**super().get_context_data(**kwargs), **console_context(self.request)}
+        on = two_factor.confirmed_device(self.request.user) is not None
+        return {**super().get_context_data(**kwargs), **console_context(self.request), "two_factor_on": on}
 
     def form_valid(self, form: ConsolePasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
