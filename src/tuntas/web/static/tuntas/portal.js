@@ -110,12 +110,65 @@
     });
   }
 
+  /* Success page: copy a code (or both) and print the codes card. Without JS the buttons stay hidden. */
+  function enhanceCodes() {
+    var status = document.querySelector("[data-copy-status]");
+    var buttons = document.querySelectorAll("[data-copy]");
+    if (!status || !buttons.length) return;
+    var say = function (text) {
+      // Cleared first so the same message said twice is announced twice.
+      status.textContent = "";
+      window.setTimeout(function () { status.textContent = text; }, 50);
+    };
+    var fallback = function (text, button) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "copy-scratch";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { say(button.getAttribute("data-copied")); return; }
+      // Leave the code selected on the page so a long press or Ctrl+C still works.
+      var shown = button.closest("div").querySelector(".code") || document.querySelector(".codes");
+      var range = document.createRange();
+      range.selectNodeContents(shown);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      say(status.getAttribute("data-failed"));
+    };
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var text = button.getAttribute("data-copy");
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(function () {
+            say(button.getAttribute("data-copied"));
+          }, function () { fallback(text, button); });
+        } else {
+          fallback(text, button);
+        }
+      });
+    });
+    var actions = document.querySelector("[data-copy-actions]");
+    if (actions) actions.hidden = false;
+    var print = document.querySelector("[data-print]");
+    if (print) {
+      if (typeof window.print !== "function") print.hidden = true;
+      print.addEventListener("click", function () { window.print(); });
+    }
+  }
+
   function init() {
     enhanceRegion();
     enhancePrivacy();
     enhanceGeolocation();
     limitFiles();
     countCharacters();
+    enhanceCodes();
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
