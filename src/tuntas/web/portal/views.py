@@ -13,7 +13,7 @@ from tuntas.complaints.models import Complaint
 from tuntas.complaints.services import complaint_submit
 from tuntas.core.errors import InvalidInput
 from tuntas.core.site import absolute_url
-from tuntas.web.portal import guard, proof, regions
+from tuntas.web.portal import guard, mapconf, proof, regions
 from tuntas.web.portal.forms import SubmitForm, TrackForm
 
 
@@ -56,7 +56,8 @@ def submit(request: HttpRequest) -> HttpResponse:
                 }
                 return redirect("portal:submitted")
     kecamatans = regions.kecamatan_list()
-    return render(
+    map_picker = mapconf.picker()
+    response = render(
         request,
         "portal/submit.html",
         {
@@ -68,9 +69,11 @@ def submit(request: HttpRequest) -> HttpResponse:
             "kecamatans": kecamatans,
             "selected_kecamatan": form.selected_kecamatan(),
             "intake_unit": form.intake_unit(),
+            "map_picker": map_picker,
         },
         status=refusal.status if refusal else 200,
     )
+    return mapconf.allow_tiles(response) if map_picker else response
 
 
 @never_cache
