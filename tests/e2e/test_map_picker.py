@@ -66,3 +66,15 @@ def test_typed_coordinates_move_the_marker(map_page):
         timeout=5000,
     )
     assert page.locator("#id_latitude").input_value() == "-3.300000"  # typing is never rewritten
+
+
+def test_use_my_location_moves_the_marker_there(map_page):
+    page = map_page
+    page.context.grant_permissions(["geolocation"])
+    page.context.set_geolocation({"latitude": -3.2391, "longitude": 116.2216})
+    expect(page.locator("[data-map]")).to_be_visible()
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(0)
+    page.get_by_role("button", name="Gunakan lokasi saya").click()
+    expect(page.locator("#id_latitude")).to_have_value("-3.239100")
+    expect(page.locator("#id_longitude")).to_have_value("116.221600")
+    expect(page.locator(".leaflet-marker-icon")).to_be_visible()
