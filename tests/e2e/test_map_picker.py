@@ -44,6 +44,7 @@ def test_a_tap_on_the_map_fills_the_coordinates(map_page):
     expect(marker).to_be_visible()
     assert marker.evaluate("img => img.complete && img.naturalWidth > 0")  # imagePath found the vendored icon
     assert not page.csp_errors, page.csp_errors
+    expect(page.get_by_role("button", name="Perbesar")).to_be_visible()  # Leaflet's controls in Indonesian
 
 
 def test_typed_coordinates_move_the_marker(map_page):

@@ -174,10 +174,13 @@
     if (!lat || !lon) return;
     box.hidden = false;
     L.Icon.Default.imagePath = el.getAttribute("data-icon-path");
-    var map = L.map(el, { scrollWheelZoom: false }).setView(
+    var map = L.map(el, { scrollWheelZoom: false, zoomControl: false }).setView(
       [parseFloat(el.getAttribute("data-lat")), parseFloat(el.getAttribute("data-lon"))],
       parseInt(el.getAttribute("data-zoom"), 10)
     );
+    L.control.zoom({
+      zoomInTitle: el.getAttribute("data-zoom-in"), zoomOutTitle: el.getAttribute("data-zoom-out")
+    }).addTo(map);
     L.tileLayer(el.getAttribute("data-tiles"), {
       attribution: el.getAttribute("data-attribution") || "", maxZoom: 19
     }).addTo(map);
