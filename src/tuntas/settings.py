@@ -326,6 +326,10 @@ TUNTAS_SITE_URL = os.environ.get("TUNTAS_SITE_URL", "")
 # Example: https://tile.openstreetmap.org/{z}/{x}/{y}.png (respect the tile server's usage policy).
 TUNTAS_MAP_TILES = os.environ.get("TUNTAS_MAP_TILES", "")
 TUNTAS_MAP_ATTRIBUTION = os.environ.get("TUNTAS_MAP_ATTRIBUTION", "")
+# Where the location picker opens, "latitude,longitude", and its zoom: set the regency's centre (the default
+# is South Kalimantan as a whole).
+TUNTAS_MAP_CENTRE = tuple(float(v) for v in os.environ.get("TUNTAS_MAP_CENTRE", "-3.3,115.0").split(",")[:2])
+TUNTAS_MAP_ZOOM = int(os.environ.get("TUNTAS_MAP_ZOOM", "9"))
 # Local hour (TIME_ZONE) from which the daily digest goes out (the worker task runs hourly, sends once a day).
 TUNTAS_DIGEST_HOUR = int(os.environ.get("TUNTAS_DIGEST_HOUR", "7"))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,7 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from tuntas.complaints.models import Complaint
 from tuntas.complaints.services import complaint_submit
 from tuntas.core.errors import InvalidInput
-from tuntas.web.portal import guard, proof, regions
+from tuntas.core.site import absolute_url
+from tuntas.web.portal import guard, mapconf, proof, regions
 from tuntas.web.portal.forms import SubmitForm, TrackForm
 
 
@@ -54,7 +56,8 @@ def submit(request: HttpRequest) -> HttpResponse:
                 }
                 return redirect("portal:submitted")
     kecamatans = regions.kecamatan_list()
-    return render(
+    map_picker = mapconf.picker()
+    response = render(
         request,
         "portal/submit.html",
         {
@@ -66,9 +69,11 @@ def submit(request: HttpRequest) -> HttpResponse:
             "kecamatans": kecamatans,
             "selected_kecamatan": form.selected_kecamatan(),
             "intake_unit": form.intake_unit(),
+            "map_picker": map_picker,
         },
         status=refusal.status if refusal else 200,
     )
+    return mapconf.allow_tiles(response) if map_picker else response
 
 
 @never_cache
@@ -78,7 +83,20 @@ def submitted(request: HttpRequest) -> HttpResponse:
     shown = request.session.pop(proof.SUBMITTED_KEY, None)
     if not shown:
         return redirect("portal:track")
-    return render(request, "portal/submitted.html", {"code": shown["code"], "secret": shown["secret"]})
+    code = shown["code"]
+    return render(
+        request,
+        "portal/submitted.html",
+        {
+            "code": code,
+            "secret": shown["secret"],
+            # Written out in full for the printout, which is read away from this browser.
+            "track_url": absolute_url(reverse("portal:track_detail", args=[code])),
+            "submitted_at": Complaint.objects.filter(tracking_code=code)
+            .values_list("submitted_at", flat=True)
+            .first(),
+        },
+    )
 
 
 @require_GET
