@@ -11,6 +11,7 @@ from django.dispatch import receiver
 
 from tuntas.audit.models import AuditEntry
 from tuntas.audit.services import audit_record
+from tuntas.audit.two_factor import note_free_at_sign_in
 from tuntas.complaints.models import Event
 from tuntas.directory.models import Membership
 
@@ -84,3 +85,6 @@ def _role_saved(sender, instance: Membership, created: bool, **kwargs) -> None: 
 def _role_deleted(sender, instance: Membership, **kwargs) -> None:  # noqa: ANN001, ARG001
     # No organisation link: the row may be going because its organisation is being deleted.
     audit_record(A.ROLE_REVOKED, target=instance.user.username, detail=_membership_detail(instance))
+
+
+user_logged_in.connect(note_free_at_sign_in, dispatch_uid="tuntas-two-factor-free")

@@ -94,6 +94,15 @@ def pending_step(request: HttpRequest) -> str | None:
     return None
 
 
+def note_free_at_sign_in(sender, request, user, **kwargs) -> None:  # noqa: ANN001, ANN003, ARG001
+    """``user_logged_in``: decide at sign-in (the session is written then anyway) that someone without a device
+    who need not set one up owes nothing, so their pages pay no query for it."""
+    if request is None or mode() == "off" or not hasattr(request, "session"):
+        return
+    if confirmed_device(user) is None and not is_required(user):
+        request.session[FREE_KEY] = [user.pk, int(time.time()) + FREE_SECONDS]
+
+
 def safe_next(request: HttpRequest, default: str) -> str:
     from django.utils.http import url_has_allowed_host_and_scheme
 
