@@ -572,3 +572,8 @@ def test_problems_find_broken_rules_in_a_workflow_built_in_code():
     problems = dataclasses.replace(WF, initial="selesai").problems()
     assert Problem("workflow", "", "initial", "initial state 'selesai' is final") in problems
     assert {p.name for p in problems if p.kind == "state"} == {"diterima", "dijawab"}  # now unreachable
+
+
+def test_problems_find_an_unknown_assign_on_in_a_workflow_built_in_code():
+    problems = dataclasses.replace(WF, assign_on="sometimes").problems()
+    assert [p.key for p in problems] == ["assign_on"]

@@ -706,3 +706,25 @@ def test_sistem_transition_with_reporter_trigger_is_refused():
     _assert_error(
         text, "trigger: reply", "transition 'tutup_otomatis': a sistem transition needs trigger expiry"
     )
+
+
+# -- assign_on: who owns an unassigned handling --------------------------------------------------------
+
+
+def test_assign_on_defaults_to_first_action():
+    wf = parse_workflow(BASE)
+    assert wf.assign_on == "first_action"
+    assert wf.assigns_on_first_action
+
+
+def test_assign_on_never_is_read():
+    wf = parse_workflow(_edit("on_withdraw: dicabut", "on_withdraw: dicabut\nassign_on: never"))
+    assert wf.assign_on == "never"
+    assert not wf.assigns_on_first_action
+
+
+def test_unknown_assign_on_is_refused_at_its_line():
+    text = _edit("on_withdraw: dicabut", "on_withdraw: dicabut\nassign_on: always")
+    _assert_error(
+        text, "assign_on", "workflow: 'assign_on' is 'always'; expected one of: first_action, never"
+    )

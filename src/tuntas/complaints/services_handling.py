@@ -262,6 +262,30 @@ def receiver_problem(complaint_id: int, receiver: Organisation) -> str | None:
     return None
 
 
+def _assign_on_first_action(actor: Actor, handling: Handling, wf: engine.Workflow) -> None:
+    """The staff member who takes the first action on an unassigned handling owns it, when the SOP says so
+    (``assign_on: first_action``) and they could take it themselves (a member of its unit with a working
+    role: ``access.can_assign``). Recorded as the ASSIGNED event ``handling_assign`` writes.
+
+    The caller holds the handling's row lock and bumps its version (``_move``)."""
+    user = actor.user
+    if actor.kind or user is None or handling.assignee_id is not None or not wf.assigns_on_first_action:
+        return
+    if handling.organisation_id not in organisation_ids_of(user) or not access.can_assign(
+        user, handling, user
+    ):
+        return
+    Handling.objects.filter(pk=handling.pk).update(assignee=user)
+    handling.assignee = user
+    event_add(
+        complaint=handling.complaint,
+        handling=handling,
+        kind=Event.Kind.ASSIGNED,
+        actor=user,
+        payload={"from": None, "to": user.pk, "name": str(user), "on": "first_action"},
+    )
+
+
 def handling_transition(
     *,
     actor: Actor,
@@ -277,6 +301,9 @@ def handling_transition(
     A transition decided on one version of the handling is never applied to another: if it changed after
     the caller read it (``expected_version``, else the version read here), the call is a Conflict and
     writes nothing. Two people taking the same action at once: one wins, the other gets Conflict.
+
+    A staff member's action on an unassigned handling also assigns it to them, unless the SOP says
+    ``assign_on: never`` (``_assign_on_first_action``).
 
     ``files`` (staff evidence: a photo of the repair, a letter) are cleaned before the transaction and
     attached to the event, seen by whoever reads it (``attachments.staff_file_visibility``).
@@ -295,6 +322,7 @@ def handling_transition(
         handling = _lock(handling_id)
         if handling.version != seen.version:
             raise _stale()
+        _assign_on_first_action(actor, handling, wf)
         before = handling.state
         final = wf.state(spec.target).final
         _move(handling, wf, spec.target, closure_reason=wf.closure_reason_of(spec, cleaned) or "")

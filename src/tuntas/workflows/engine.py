@@ -34,6 +34,10 @@ STYLES = frozenset({"primary", "danger", "default"})
 # pimpinan, with an internal note on the timeline; mark_overdue = the "melewati tenggat" timeline event.
 BREACH_ACTIONS = frozenset({"notify", "escalate_pimpinan", "mark_overdue"})
 DEFAULT_ON_BREACH = ("notify", "mark_overdue")
+# Who owns an unassigned handling (``assign_on`` of a workflow): first_action = the staff member who takes
+# its first transition; never = only whoever assigns it explicitly.
+ASSIGN_ON = frozenset({"first_action", "never"})
+DEFAULT_ASSIGN_ON = "first_action"
 
 # HTML checkboxes send "on"; people type "ya"/"tidak".
 _TRUE_WORDS = frozenset({"true", "1", "on", "yes", "ya", "y"})
@@ -157,6 +161,7 @@ class Workflow:
     closure_reasons: Mapping[str, ClosureReason]
     severities: tuple[Choice, ...] = ()
     description_en: str = ""
+    assign_on: str = DEFAULT_ASSIGN_ON
 
     def __post_init__(self) -> None:
         # Read-only views, so a cached Workflow shared between requests cannot be changed by one of them.
@@ -199,6 +204,11 @@ class Workflow:
         """Clock operations for a handling that has just been opened in the initial state."""
         return ClockOps(start=self.initial_clocks)
 
+    @property
+    def assigns_on_first_action(self) -> bool:
+        """Whether a staff member's transition on an unassigned handling makes it theirs."""
+        return self.assign_on == "first_action"
+
     def closure_reason_of(self, transition: TransitionSpec, cleaned: Mapping[str, object]) -> str | None:
         """The outcome code a transition records: the chosen closure_reason field, else its fixed reason."""
         for f in transition.fields:
@@ -215,6 +225,9 @@ class Workflow:
         if not self.states[self.on_withdraw].final:
             message = f"on_withdraw state '{self.on_withdraw}' is not final"
             found.append(Problem("workflow", "", "on_withdraw", message))
+        if self.assign_on not in ASSIGN_ON:
+            message = f"assign_on is {self.assign_on!r}; expected one of: {', '.join(sorted(ASSIGN_ON))}"
+            found.append(Problem("workflow", "", "assign_on", message))
         return found + _clock_problems(self) + _reporter_problems(self) + _path_problems(self)
 
     def check(

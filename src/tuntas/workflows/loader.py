@@ -16,8 +16,10 @@ from collections.abc import Iterator
 import yaml
 
 from tuntas.workflows.engine import (
+    ASSIGN_ON,
     BREACH_ACTIONS,
     CLOCK_UNITS,
+    DEFAULT_ASSIGN_ON,
     DEFAULT_ON_BREACH,
     EFFECTS,
     FIELD_TYPES,
@@ -47,7 +49,7 @@ ANY_OPEN_STATE = "*"
 _KEYS = {
     "workflow": (
         "slug name initial on_withdraw states transitions",
-        "name_en description description_en initial_clocks clocks closure_reasons severities",
+        "name_en description description_en initial_clocks clocks closure_reasons severities assign_on",
     ),
     "clock": ("label duration unit", "label_en tiered on_expiry on_breach"),
     "state": (
@@ -255,6 +257,7 @@ class _Builder:
             clocks=self.clocks,
             closure_reasons=self.reasons,
             severities=self.severities,
+            assign_on=top.word("assign_on", ASSIGN_ON, DEFAULT_ASSIGN_ON) or DEFAULT_ASSIGN_ON,
         )
         for problem in workflow.problems()[:1]:
             raise _Problem(
