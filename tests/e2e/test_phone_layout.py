@@ -8,6 +8,9 @@ import os
 import pytest
 from playwright.sync_api import Page
 
+from tests.e2e.test_journey import staff_login
+from tests.e2e.test_tracking_layout import file_complaint
+from tests.web.conftest import Staff
 from tuntas.compliance.models import Assessment
 from tuntas.demo.compliance import load_compliance_demo
 from tuntas.demo.services import directory_load
@@ -57,3 +60,24 @@ def test_compliance_results_fit_a_phone(live_server, directory, new_page):
     assert_fits(page, f"{live_server.url}/hasil-kepatuhan/")
     badge = page.locator(".cz-band").first.bounding_box()
     assert badge and badge["height"] < 40, badge  # the zone reads on one line, not squeezed into a column
+
+
+def test_oversight_list_fits_a_phone_and_its_headers_sit_over_their_columns(live_server, directory, new_page):
+    complaint, _secret = file_complaint()
+    complaint.title = "Permohonan penerbitan rekomendasi perizinan pemanfaatan ruang tidak kunjung diproses"
+    complaint.save(update_fields=["title"])
+    Staff(directory).dispose_to_pupr(complaint)
+    wide = new_page(1366, 900)
+    staff_login(wide, live_server.url, "inspektur")
+    wide.goto(f"{live_server.url}/console/pengawasan/")
+    aligned = wide.evaluate(
+        """() => { const ths = [...document.querySelectorAll('main table thead th')];
+        const tds = [...document.querySelectorAll('main table tbody tr:first-child td')];
+        return ths.length > 4 && ths.length === tds.length && ths.every((th, i) =>
+          getComputedStyle(th).textAlign === getComputedStyle(tds[i]).textAlign
+          && Math.abs(th.getBoundingClientRect().left - tds[i].getBoundingClientRect().left) < 1); }"""
+    )
+    assert aligned
+    page = new_page(PHONE, 844)
+    staff_login(page, live_server.url, "inspektur")
+    assert_fits(page, f"{live_server.url}/console/pengawasan/")
