@@ -86,3 +86,29 @@ def test_coordinator_verification_is_not_listed_for_take_over(directory, login, 
     complaint = submit()  # waiting for the coordinator's verification
 
     assert complaint.tracking_code not in page(login(directory.inspektur))
+
+
+def test_codes_link_to_the_complaint_only_where_the_viewer_may_open_it(directory, login, submit, dispose):
+    from tests.factories import member
+
+    complaint = submit()
+    dispose(complaint)
+    link = f'href="/console/pengaduan/{complaint.pk}/"'
+    assert link not in page(login(directory.auditor))  # the Inspektorat does not handle it: no dead link
+
+    member(directory.auditor, directory.pupr, "petugas")  # also works at the unit: may open it
+    auditor = login(directory.auditor)
+    assert link in page(auditor)
+    assert auditor.get(f"/console/pengaduan/{complaint.pk}/").status_code == 200
+
+
+def test_oversight_headers_match_the_cells_of_each_row(directory, login, submit, dispose):
+    import re
+
+    dispose(submit())
+    for user in (directory.auditor, directory.inspektur):
+        html = page(login(user))
+        table = html[html.index('<table class="table c-table c-oversight">') :]
+        heads = len(re.findall(r"<th\b", table[: table.index("</thead>")]))
+        row = table[table.index("<tbody>") : table.index("</tr>", table.index("<tbody>"))]
+        assert heads == len(re.findall(r"<td\b", row)) and heads >= 5

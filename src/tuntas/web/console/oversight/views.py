@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from tuntas.complaints.access import visible_complaints
 from tuntas.complaints.oversight import inspektorats_of, may_take_over, overseen_handlings
 from tuntas.complaints.services import handling_take_over
 from tuntas.core.errors import InvalidInput
@@ -34,7 +35,15 @@ def oversight(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     window = due_window()
+    # The list shows units' handlings, whose complaint page the Inspektorat opens only if it handles or
+    # handled the complaint itself (or after taking it over): the code links only where it opens.
+    viewable = set(
+        visible_complaints(request.user)
+        .filter(pk__in=[h.complaint_id for h in page.object_list])
+        .values_list("pk", flat=True)
+    )
     for h in page.object_list:
+        h.viewable = h.complaint_id in viewable
         state = workflow_of(h.workflow).states.get(h.state)
         h.state_label = sop_text(state.label, state.label_en) if state else h.state
         h.due_flag = window.flag(h)
