@@ -15,10 +15,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from tuntas.complaints.models import Event, Handling
+from tuntas.complaints.models import Complaint, Event, Handling
 from tuntas.core import clock as time
 from tuntas.core.errors import InvalidInput, NotFound, NotPermitted
 from tuntas.core.site import absolute_url
@@ -27,7 +28,7 @@ from tuntas.directory.models import Organisation, Role, User
 from tuntas.interop import webhooks
 from tuntas.interop.models import WebhookDelivery, WebhookSubscription
 from tuntas.notify.channels import encode
-from tuntas.notify.models import OutboxMessage
+from tuntas.notify.models import DeliveryAttempt, OutboxMessage
 from tuntas.notify.services import outbox_enqueue_raw
 
 log = logging.getLogger(__name__)
@@ -130,21 +131,30 @@ def subscription_rotate_secret(*, actor: User, subscription_id: int) -> WebhookS
 
 
 def _queue(
-    sub: WebhookSubscription, *, event_type: str, body: dict, delivery_id: uuid.UUID, event: Event | None
+    sub: WebhookSubscription,
+    *,
+    event_type: str,
+    body: str,
+    delivery_id: uuid.UUID,
+    event: Event | None,
+    complaint: Complaint | None = None,
+    replay_of: WebhookDelivery | None = None,
 ) -> WebhookDelivery:
+    """One payload (JSON text) for ``sub``: its outbox message and the delivery row tying them."""
     message = outbox_enqueue_raw(
         channel=OutboxMessage.Channel.WEBHOOK,
         recipient=sub.url,
         template=webhooks.TEMPLATE,
         subject=event_type,
-        body=encode(body).decode(),
-        complaint=event.complaint if event is not None else None,
+        body=body,
+        complaint=complaint if complaint is not None else (event.complaint if event is not None else None),
         event=event,
     )
     return WebhookDelivery.objects.create(
         subscription=sub,
         message=message,
         uuid=delivery_id,
+        replay_of=replay_of,
         event_type=event_type,
         event=event,
         created_at=message.created_at,
@@ -190,7 +200,9 @@ def event_added(event: Event) -> None:
             complaint_url=url,
             reporter_name=identity.name if identity is not None else "",
         )
-        _queue(sub, event_type=event_type.name, body=body, delivery_id=delivery_id, event=event)
+        _queue(
+            sub, event_type=event_type.name, body=encode(body).decode(), delivery_id=delivery_id, event=event
+        )
         log.info("webhook queued type=%s subscription=%s event=%s", event_type.name, sub.pk, event.pk)
 
 
@@ -201,7 +213,13 @@ def send_test(*, actor: User, subscription_id: int) -> WebhookDelivery:
         body = webhooks.test_payload(
             delivery_id=str(delivery_id), organisation=sub.organisation.slug, sent_at=time.now()
         )
-        return _queue(sub, event_type=webhooks.TEST_TYPE, body=body, delivery_id=delivery_id, event=None)
+        return _queue(
+            sub,
+            event_type=webhooks.TEST_TYPE,
+            body=encode(body).decode(),
+            delivery_id=delivery_id,
+            event=None,
+        )
 
 
 def replay(*, actor: User, delivery_id: int) -> WebhookDelivery:
@@ -214,23 +232,14 @@ def replay(*, actor: User, delivery_id: int) -> WebhookDelivery:
         if original is None:
             raise NotFound(_("Kiriman tidak ditemukan."))
         sub = _managed(actor, original.subscription_id)
-        message = outbox_enqueue_raw(
-            channel=OutboxMessage.Channel.WEBHOOK,
-            recipient=sub.url,
-            template=webhooks.TEMPLATE,
-            subject=original.event_type,
-            body=original.message.body,
-            complaint=original.message.complaint,
-            event=original.event,
-        )
-        return WebhookDelivery.objects.create(
-            subscription=sub,
-            message=message,
-            uuid=original.uuid,
-            replay_of=original,
+        return _queue(
+            sub,
             event_type=original.event_type,
+            body=original.message.body,
+            delivery_id=original.uuid,
             event=original.event,
-            created_at=message.created_at,
+            complaint=original.message.complaint,
+            replay_of=original,
         )
 
 
@@ -261,11 +270,7 @@ def subscription_for(user: User, subscription_id: int) -> WebhookSubscription:
 
 
 def deliveries_of(subscription: WebhookSubscription, limit: int = 50) -> list[WebhookDelivery]:
-    """The newest deliveries with their message's state and the last attempt's error (two queries)."""
-    from django.db.models import OuterRef, Subquery
-
-    from tuntas.notify.models import DeliveryAttempt
-
+    """The newest deliveries with their message's state and the last attempt's error (one query)."""
     last_error = DeliveryAttempt.objects.filter(message_id=OuterRef("message_id"), ok=False).order_by("-id")
     return list(
         subscription.deliveries.select_related("message", "message__complaint")

@@ -45,21 +45,16 @@ def outbox_enqueue(
     language without its own template falls back to Indonesian. Messages are plain text, so nothing is
     HTML-escaped: a title with ``"`` or ``&`` arrives as written."""
     subject, body = render_message(template, context, language=language)
-    now = time.now()
-    message = OutboxMessage.objects.create(
+    return outbox_enqueue_raw(
         channel=channel,
         recipient=recipient,
         template=template,
-        subject=subject[:300],
+        subject=subject,
         body=body,
-        reply_to=reply_to,
         complaint=complaint,
         event=event,
-        next_attempt_at=now,
-        created_at=now,
+        reply_to=reply_to,
     )
-    deliver_after_commit(message.pk)
-    return message
 
 
 def outbox_enqueue_raw(
@@ -71,8 +66,9 @@ def outbox_enqueue_raw(
     body: str,
     complaint=None,  # noqa: ANN001
     event=None,  # noqa: ANN001
+    reply_to: str = "",
 ) -> OutboxMessage:
-    """Queue a message whose body is already made (a webhook's JSON payload): no template rendering."""
+    """Queue a message whose body is already made (a rendered template, a webhook's JSON payload)."""
     now = time.now()
     message = OutboxMessage.objects.create(
         channel=channel,
@@ -80,6 +76,7 @@ def outbox_enqueue_raw(
         template=template,
         subject=subject[:300],
         body=body,
+        reply_to=reply_to,
         complaint=complaint,
         event=event,
         next_attempt_at=now,
