@@ -42,7 +42,10 @@ def test_a_tap_on_the_map_fills_the_coordinates(map_page):
     assert -3.3 < float(lat.input_value()) < -2.0 and 114.0 < float(lon.input_value()) < 115.0
     marker = page.locator(".leaflet-marker-icon")
     expect(marker).to_be_visible()
-    assert marker.evaluate("img => img.complete && img.naturalWidth > 0")  # imagePath found the vendored icon
+    # imagePath found the vendored icon: wait for it to load (a 404 never does, and the wait times out).
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=marker.element_handle(), timeout=10_000
+    )
     assert not page.csp_errors, page.csp_errors
     expect(page.get_by_role("button", name="Perbesar")).to_be_visible()  # Leaflet's controls in Indonesian
 
