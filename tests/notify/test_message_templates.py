@@ -22,6 +22,7 @@ SHIPPED_KEYS = {
     "complaint_updated",
     "handling_received",
     "staff_assigned",
+    "staff_assigned_bulk",
     "staff_breached",
     "staff_digest",
     "staff_due_soon",

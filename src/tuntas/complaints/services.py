@@ -15,7 +15,7 @@ from tuntas.complaints.services_reporter import (
     reporter_token,
     reporter_withdraw,
 )
-from tuntas.complaints.services_staff import comment_add, handling_assign, identity_view
+from tuntas.complaints.services_staff import comment_add, handling_assign, handlings_assign, identity_view
 from tuntas.complaints.services_transfer import handling_take_over, reporter_escalate
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "complaint_by_token",
     "complaint_submit",
     "handling_assign",
+    "handlings_assign",
     "handling_open",
     "handling_take_over",
     "handling_transition",

@@ -121,6 +121,13 @@ SAMPLE_CONTEXT = {
         },
     ],
     "total": 1,
+    "items": [
+        {
+            "tracking_code": "KTB-7K3M-Q9",
+            "title": "Jalan berlubang",
+            "url": "https://tuntas.example.id/konsol/pengaduan/1/",
+        }
+    ],
 }
 
 

@@ -18,6 +18,7 @@ from tuntas.complaints.selectors import InboxFilters
 from tuntas.directory.models import Organisation, Region, User
 from tuntas.triage import search
 from tuntas.web.console.common import console_context, due_window, my_organisations
+from tuntas.web.console.inbox import bulk
 from tuntas.web.console.inbox.forms import InboxFilterForm
 from tuntas.web.shortcuts import is_htmx, sop_text
 from tuntas.workflows.models import WorkflowDefinition
@@ -105,6 +106,7 @@ def _filters(form: InboxFilterForm, orgs: list[Organisation]) -> InboxFilters:
 def _query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop(bulk.SELECTED, None)
     return query.urlencode()
 
 
@@ -135,10 +137,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
     handlings = _inbox_with_text(user, filters).select_related("complaint__region__parent")
     page = Paginator(handlings, PAGE_SIZE).get_page(request.GET.get("page"))
     window = due_window()
+    assigning = bulk.bulk_assign_for(user, orgs)
     for h in page.object_list:
         state = workflow_of(h.workflow).states.get(h.state)
         h.state_label = sop_text(state.label, state.label_en) if state else h.state
         h.due_flag = window.flag(h)
+        h.can_pick = bool(assigning and assigning.can_pick(h))
     scope = InboxFilters(organisation=filters.organisation)
     counts = {
         "open": selectors.inbox(user, scope).count(),
@@ -155,6 +159,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "results_id": RESULTS_ID,
         "has_units": bool(orgs),
         "show_unit": len(orgs) > 1,  # one unit: the column would repeat the name shown in the menu
+        "bulk": assigning,
+        "bulk_clear": bulk.CLEAR,
+        "selected": bulk.selected_ids(request),
     }
     if is_htmx(request, RESULTS_ID):
         response = render(request, "console/_inbox_results.html", context)
