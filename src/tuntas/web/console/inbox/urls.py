@@ -1,9 +1,12 @@
-"""Console URL of the inbox."""
+"""Console URLs of the inbox and its downloads."""
 
 from django.urls import path
 
+from tuntas.web.console.inbox import export
 from tuntas.web.console.inbox import views as v
 
 urlpatterns = [
     path("", v.inbox, name="inbox"),
+    path("kotak-masuk/ekspor.csv", export.inbox_csv, name="inbox_export_csv"),
+    path("kotak-masuk/ekspor.xlsx", export.inbox_xlsx, name="inbox_export_xlsx"),
 ]
