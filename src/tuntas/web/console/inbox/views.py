@@ -178,7 +178,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     if is_htmx(request, RESULTS_ID):
         response = render(request, "console/_inbox_results.html", context)
         # The download links sit outside the results: refreshed out of band to carry the new filters.
-        response.content += render_to_string("console/_inbox_export.html", {**context, "oob": True}, request)
+        links = render_to_string("console/_inbox_export.html", {**context, "oob": True}, request)
+        response.content += links.encode()
     else:
         context.update(console_context(request))
         response = render(request, "console/inbox.html", context)
