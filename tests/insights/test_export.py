@@ -282,3 +282,34 @@ def test_inbox_links_to_the_downloads_with_the_current_filters(known, directory)
     )
     assert 'hx-swap-oob="true"' in partial.content.decode()
     assert f"{XLSX_URL}?status=closed" in partial.content.decode()
+
+
+def test_bulk_identity_rule_agrees_with_the_complaint_page_rule(known, directory):
+    """``public_identity_complaint_ids`` is ``can_see_identity`` for the public complaints, for every viewer."""
+    from tuntas.complaints import access
+
+    with clock.frozen(START):
+        disposed = services.complaint_submit(data=_input(privacy=Complaint.Privacy.PUBLIC)).complaint
+        services.handling_transition(
+            actor=services.Actor(user=directory.koordinator),
+            handling_id=disposed.handlings.get(organisation=directory.coordinator).pk,
+            transition="verifikasi",
+            data={"target": directory.pupr.pk},
+        )
+    complaints = [*known.values(), disposed]
+    users = [
+        directory.koordinator,
+        directory.viewer,
+        directory.petugas_pupr,
+        directory.kadis_pupr,
+        directory.petugas_disdik,
+        directory.auditor,
+    ]
+    for user in users:
+        expected = {
+            c.pk
+            for c in complaints
+            if c.privacy == Complaint.Privacy.PUBLIC and access.can_see_identity(user, c)
+        }
+        assert access.public_identity_complaint_ids(user, [c.pk for c in complaints]) == expected, user
+    assert disposed.pk in access.public_identity_complaint_ids(directory.petugas_pupr, [disposed.pk])
