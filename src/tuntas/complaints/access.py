@@ -193,6 +193,25 @@ def can_see_identity(user: User, complaint: Complaint) -> bool:
     return bool(list(identity_organisations(user, complaint)))
 
 
+def public_identity_complaint_ids(user: User, complaint_ids: Iterable[int]) -> set[int]:
+    """The public complaints among ``complaint_ids`` whose reporter ``can_see_identity`` lets the user see,
+    in one query, for lists (the inbox export): a working role in an organisation handling the complaint.
+    Confidential identities are never given out in bulk: each is opened one at a time through the recorded
+    reveal (``services_staff.identity_view``); anonymous ones have none."""
+    if not user.is_authenticated:
+        return set()
+    orgs = memberships_of(user).filter(role__in=WORKING_ROLES).values("organisation_id")
+    return set(
+        Handling.objects.filter(
+            complaint_id__in=list(complaint_ids),
+            complaint__privacy=Complaint.Privacy.PUBLIC,
+            organisation_id__in=orgs,
+        )
+        .values_list("complaint_id", flat=True)
+        .distinct()
+    )
+
+
 def can_act_on(user: User, handling: Handling) -> bool:
     return bool(roles_in(user, handling.organisation_id) & WORKING_ROLES)
 

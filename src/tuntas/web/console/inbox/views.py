@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
@@ -103,7 +104,7 @@ def _filters(form: InboxFilterForm, orgs: list[Organisation]) -> InboxFilters:
     )
 
 
-def _query_without_page(request: HttpRequest) -> str:
+def query_without_page(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     query.pop(bulk.SELECTED, None)
@@ -120,9 +121,18 @@ def _inbox_with_text(user: User, filters: InboxFilters) -> QuerySet[Handling]:
     return selectors.inbox(user, replace(filters, q="")).filter(Q(pk__in=own) | Q(complaint_id__in=ids))
 
 
-@login_required
-@require_GET
-def inbox(request: HttpRequest) -> HttpResponse:
+@dataclass(frozen=True)
+class InboxList:
+    """The inbox as one request's querystring filters it: the page lists it and the export writes it."""
+
+    organisations: list[Organisation]
+    form: InboxFilterForm
+    filters: InboxFilters
+    handlings: QuerySet[Handling]
+
+
+def inbox_list(request: HttpRequest) -> InboxList:
+    """Parse the querystring exactly as the inbox page does and return its (unpaginated) handlings."""
     user = request.user
     orgs = _organisations(user)
     form = InboxFilterForm(
@@ -135,6 +145,15 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
     filters = _filters(form, orgs)
     handlings = _inbox_with_text(user, filters).select_related("complaint__region__parent")
+    return InboxList(orgs, form, filters, handlings)
+
+
+@login_required
+@require_GET
+def inbox(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    listed = inbox_list(request)
+    orgs, form, filters, handlings = listed.organisations, listed.form, listed.filters, listed.handlings
     page = Paginator(handlings, PAGE_SIZE).get_page(request.GET.get("page"))
     window = due_window()
     assigning = bulk.bulk_assign_for(user, orgs)
@@ -155,7 +174,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "page": page,
         "counts": counts,
-        "query": _query_without_page(request),
+        "query": query_without_page(request),
         "results_id": RESULTS_ID,
         "has_units": bool(orgs),
         "show_unit": len(orgs) > 1,  # one unit: the column would repeat the name shown in the menu
@@ -165,6 +184,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     }
     if is_htmx(request, RESULTS_ID):
         response = render(request, "console/_inbox_results.html", context)
+        # The download links sit outside the results: refreshed out of band to carry the new filters.
+        links = render_to_string("console/_inbox_export.html", {**context, "oob": True}, request)
+        response.content += links.encode()
     else:
         context.update(console_context(request))
         response = render(request, "console/inbox.html", context)
