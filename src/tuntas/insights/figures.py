@@ -106,7 +106,7 @@ class Dashboard:
     clocks: list[ClockFigure] = field(default_factory=list)
 
 
-def _bounds(f: FigureFilters) -> tuple[dt.datetime, dt.datetime]:
+def period_bounds(f: FigureFilters) -> tuple[dt.datetime, dt.datetime]:
     start = timezone.make_aware(dt.datetime.combine(f.since, dt.time.min))
     end = timezone.make_aware(dt.datetime.combine(f.until + dt.timedelta(days=1), dt.time.min))
     return start, end
@@ -130,7 +130,7 @@ def scoped_handlings(scope: Scope, f: FigureFilters) -> QuerySet[Handling]:
 
 def handlings_in(scope: Scope, f: FigureFilters) -> QuerySet[Handling]:
     """The handlings in scope opened in the period: what "masuk" counts."""
-    start, end = _bounds(f)
+    start, end = period_bounds(f)
     return scoped_handlings(scope, f).filter(opened_at__gte=start, opened_at__lt=end)
 
 
@@ -245,7 +245,7 @@ def _clock_label(definitions: dict[int, WorkflowDefinition], workflow_id: int, n
 
 def clock_figures(scope: Scope, f: FigureFilters) -> list[ClockFigure]:
     """The SOP clocks of the handlings in scope that stopped in the period, per clock label."""
-    start, end = _bounds(f)
+    start, end = period_bounds(f)
     handlings = scoped_handlings(scope, f)
     grouped = (
         Clock.objects.filter(
@@ -286,7 +286,7 @@ def clock_figures(scope: Scope, f: FigureFilters) -> list[ClockFigure]:
 
 def complaints_filed(scope: Scope, f: FigureFilters) -> int:
     """Complaints submitted in the period that any organisation in scope handled (each counted once)."""
-    start, end = _bounds(f)
+    start, end = period_bounds(f)
     handled = scoped_handlings(scope, f).filter(complaint_id=OuterRef("pk"))
     return Complaint.objects.filter(Exists(handled), submitted_at__gte=start, submitted_at__lt=end).count()
 
