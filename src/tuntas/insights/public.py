@@ -10,15 +10,16 @@ console does): a complaint handled by two units counts at both. Deadlines are th
 
 Small-count suppression (``suppress_table``). A breakdown finer than an organisation (per kecamatan, per
 category, and in the aggregate dataset per month x unit x category) publishes no count of 1 or 2: the cell
-reads "<3" (``None`` here, ``null`` in JSON). So that a hidden cell cannot be got back by subtraction, each
-table is protected against its own sums: the row identity ``masuk = selesai + berjalan`` and the column
-totals (the page's headline, which the kecamatan and category tables add up to exactly, with a row for
-complaints without a kecamatan or a category; in the dataset, the unit's total of the month). Whenever a row
-or a column holds exactly one hidden cell, its smallest other cell is hidden too, repeated until no row or
-column has exactly one; then a difference only ever gives the sum of two or more hidden cells. Known limit:
-the dataset's cells are not protected against sums over several months or units (e.g. a category's yearly
-total on the page, itself suppressed); a table of one row equals its total, which is an organisation-level
-figure and published.
+reads "<3" (``LESS_THAN_3``, on the page and in both file formats). So that a hidden cell cannot be got back
+by subtraction, each table is protected against its own sums: the row identity ``masuk = selesai + berjalan``
+and the column totals (the page's headline, which the kecamatan and category tables add up to exactly, with a
+row for complaints without a kecamatan or a category; in the dataset, the unit's total of the month).
+Whenever a row or a column holds exactly one hidden cell, another cell of it is hidden too, repeated until no
+row and no column has exactly one; then a difference only ever gives the sum of two or more hidden cells.
+That second cell is the smallest non-zero one and reads "*" (``HIDDEN``: 3 or more, since "<3" would be
+untrue); a zero is taken only when nothing else is left, and reads "<3" (0 is). Known limit: the dataset's
+cells are not protected against sums over several months or units (e.g. a category's yearly total on the
+page, itself suppressed); a table of one row equals its total, an organisation-level figure, published.
 """
 
 from __future__ import annotations
@@ -40,18 +41,20 @@ from tuntas.insights.scope import Scope
 
 EVERYONE = Scope(None, None)  # the public page counts every organisation of the deployment
 COMPLAINT_CLOSED = ~Q(status=Complaint.Status.OPEN)
+LESS_THAN_3 = "<3"  # a count of 0, 1 or 2 not published
+HIDDEN = "*"  # a count of 3 or more hidden so that a "<3" next to it cannot be got back by subtraction
 LICENCE = {"id": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.id"}
 
 
 @dataclass(frozen=True)
 class PublicRow:
-    """One published row; a count is None when suppressed ("<3")."""
+    """One published row; a count is an int, or ``LESS_THAN_3`` / ``HIDDEN`` when suppressed."""
 
     key: str
     label: str
-    received: int | None
-    closed: int | None
-    open: int | None
+    received: int | str
+    closed: int | str
+    open: int | str
     bar: int = 0  # width of the row's bar, 0-100, from its published "masuk" (0 when hidden)
 
 
@@ -74,9 +77,11 @@ class PublicFigures:
         return stats.share_percent(sum(c.met for c in self.clocks), self.clocks_stopped)
 
 
-def suppress_table(rows: Sequence[Sequence[int]]) -> list[tuple[int | None, ...]]:
-    """``rows`` of (masuk, selesai, berjalan) as published: counts of 1-2 hidden (None), and more hidden until
-    no row and no column has exactly one hidden cell (the rule in the module docstring)."""
+def suppress_table(rows: Sequence[Sequence[int]]) -> list[tuple[int | str, ...]]:
+    """``rows`` of (masuk, selesai, berjalan) as published: a count of 1-2 reads ``LESS_THAN_3``, and more
+    cells are hidden until no row and no column has exactly one hidden cell (module docstring). A cell hidden
+    for that reason is the smallest non-zero one left (``HIDDEN``, it is 3 or more), or a zero when there is
+    none (``LESS_THAN_3``, which 0 is)."""
     values = [list(r) for r in rows]
     hidden = {(i, j) for i, r in enumerate(values) for j, v in enumerate(r) if stats.suppressed(v) is None}
     lines = [[(i, j) for j in range(len(r))] for i, r in enumerate(values)]
@@ -89,10 +94,16 @@ def suppress_table(rows: Sequence[Sequence[int]]) -> list[tuple[int | None, ...]
             if sum(cell in hidden for cell in line) != 1:
                 continue
             others = [cell for cell in line if cell not in hidden]
-            if others:
-                hidden.add(min(others, key=lambda c: (values[c[0]][c[1]], c)))
+            if others:  # non-zero first: a hidden 0 tells nothing a subtraction would not
+                hidden.add(min(others, key=lambda c: (values[c[0]][c[1]] == 0, values[c[0]][c[1]], c)))
                 changed = True
-    return [tuple(None if (i, j) in hidden else v for j, v in enumerate(r)) for i, r in enumerate(values)]
+    return [
+        tuple(
+            (LESS_THAN_3 if v < stats.SUPPRESS_BELOW else HIDDEN) if (i, j) in hidden else v
+            for j, v in enumerate(r)
+        )
+        for i, r in enumerate(values)
+    ]
 
 
 def _published(rows: list[Row]) -> list[PublicRow]:
@@ -156,9 +167,13 @@ AGGREGATE_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("unit_nama", "string", _("Nama unit yang menangani")),
     ("kategori_kode", "string", _("Kode kategori; kosong bila pengaduan belum berkategori")),
     ("kategori_nama", "string", _("Nama kategori; kosong bila belum berkategori")),
-    ("diterima", "integer|null", _('Penanganan yang dibuka pada bulan itu; null/"<3" bila disembunyikan')),
-    ("selesai", "integer|null", _("Dari penanganan itu, yang sekarang sudah ditutup")),
-    ("berjalan", "integer|null", _("Dari penanganan itu, yang sekarang masih berjalan")),
+    (
+        "diterima",
+        "integer|string",
+        _('Penanganan yang dibuka pada bulan itu; "<3" bila kurang dari 3, "*" bila disembunyikan'),
+    ),
+    ("selesai", "integer|string", _("Dari penanganan itu, yang sekarang sudah ditutup")),
+    ("berjalan", "integer|string", _("Dari penanganan itu, yang sekarang masih berjalan")),
 )
 PUBLIC_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("kode_lacak", "string", _("Kode lacak pengaduan")),
