@@ -14,10 +14,11 @@ reads "<3" (``LESS_THAN_3``, on the page and in both file formats). So that a hi
 by subtraction, each table is protected against its own sums: the row identity ``masuk = selesai + berjalan``
 and the column totals (the page's headline, which the kecamatan and category tables add up to exactly, with a
 row for complaints without a kecamatan or a category; in the dataset, the unit's total of the month).
-Whenever a row or a column holds exactly one hidden cell, another cell of it is hidden too, repeated until no
-row and no column has exactly one; then a difference only ever gives the sum of two or more hidden cells.
-That second cell is the smallest non-zero one and reads "*" (``HIDDEN``: 3 or more, since "<3" would be
-untrue); a zero is taken only when nothing else is left, and reads "<3" (0 is). Known limit: the dataset's
+Whenever a row or a column holds exactly one hidden cell, or only hidden cells under 3 while it still shows a
+non-zero count, its smallest non-zero shown cell is hidden too, repeated until no line needs one; then a
+difference only ever gives the sum of two or more hidden cells, one of them unbounded (so "<3" + "<3" = 4
+cannot pin both at 2). Such a cell reads "*" (``HIDDEN``: 3 or more; "<3" would be untrue); a zero is taken
+only when a line has nothing else left, and reads "<3" (0 is). Known limit: the dataset's
 cells are not protected against sums over several months or units (e.g. a category's yearly total on the
 page, itself suppressed); a table of one row equals its total, an organisation-level figure, published.
 """
@@ -79,23 +80,34 @@ class PublicFigures:
 
 def suppress_table(rows: Sequence[Sequence[int]]) -> list[tuple[int | str, ...]]:
     """``rows`` of (masuk, selesai, berjalan) as published: a count of 1-2 reads ``LESS_THAN_3``, and more
-    cells are hidden until no row and no column has exactly one hidden cell (module docstring). A cell hidden
-    for that reason is the smallest non-zero one left (``HIDDEN``, it is 3 or more), or a zero when there is
-    none (``LESS_THAN_3``, which 0 is)."""
+    cells are hidden until every row and column is protected against its sum (module docstring)."""
     values = [list(r) for r in rows]
     hidden = {(i, j) for i, r in enumerate(values) for j, v in enumerate(r) if stats.suppressed(v) is None}
     lines = [[(i, j) for j in range(len(r))] for i, r in enumerate(values)]
     width = max((len(r) for r in values), default=0)
     lines += [[(i, j) for i in range(len(values)) if j < len(values[i])] for j in range(width)]
+
+    def value(cell: tuple[int, int]) -> int:
+        return values[cell[0]][cell[1]]
+
+    def wanting(line: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """The next cell of ``line`` to hide, or None when the line is protected."""
+        shut = [c for c in line if c in hidden]
+        others = [c for c in line if c not in hidden]
+        nonzero = [c for c in others if value(c)]
+        if not shut or not others:
+            return None
+        if len(shut) == 1 or (nonzero and all(value(c) < stats.SUPPRESS_BELOW for c in shut)):
+            return min(nonzero or others, key=lambda c: (value(c), c))
+        return None
+
     changed = True
     while changed:
         changed = False
         for line in lines:
-            if sum(cell in hidden for cell in line) != 1:
-                continue
-            others = [cell for cell in line if cell not in hidden]
-            if others:  # non-zero first: a hidden 0 tells nothing a subtraction would not
-                hidden.add(min(others, key=lambda c: (values[c[0]][c[1]] == 0, values[c[0]][c[1]], c)))
+            cell = wanting(line)
+            if cell is not None:
+                hidden.add(cell)
                 changed = True
     return [
         tuple(
@@ -108,10 +120,11 @@ def suppress_table(rows: Sequence[Sequence[int]]) -> list[tuple[int | str, ...]]
 
 def _published(rows: list[Row]) -> list[PublicRow]:
     cells = suppress_table([(r.received, r.closed, r.open) for r in rows])
-    top = max((c[0] or 0 for c in cells), default=0) or 1
+    shown = [c[0] if isinstance(c[0], int) else 0 for c in cells]
+    top = max(shown, default=0) or 1
     return [
-        PublicRow(r.key, r.label, *c, bar=round(100 * (c[0] or 0) / top))
-        for r, c in zip(rows, cells, strict=True)
+        PublicRow(r.key, r.label, *c, bar=round(100 * n / top))
+        for r, c, n in zip(rows, cells, shown, strict=True)
     ]
 
 
