@@ -247,3 +247,11 @@ def test_catalogue_lists_every_file(known):
 def test_statistics_page_is_linked_from_the_portal(directory):
     page = _get("/").content.decode()
     assert 'href="/statistik/"' in page and 'href="/data/"' in page
+
+
+def test_query_counts_do_not_grow_with_the_data(spread, django_assert_max_num_queries):
+    with django_assert_max_num_queries(14):
+        assert _get("/statistik/?tahun=2026").status_code == 200
+    for path in FILES:
+        with django_assert_max_num_queries(4):
+            assert _get(path).status_code == 200
