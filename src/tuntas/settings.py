@@ -246,6 +246,8 @@ TUNTAS_FOLLOWUP_DAYS = int(os.environ.get("TUNTAS_FOLLOWUP_DAYS", "60"))
 # Open311 GeoReport v2 (tuntas.interop): reads / filings per client address, and the jurisdiction_id.
 TUNTAS_RATE_OPEN311 = os.environ.get("TUNTAS_RATE_OPEN311", "120/m")
 TUNTAS_RATE_OPEN311_POST = os.environ.get("TUNTAS_RATE_OPEN311_POST", "20/h")
+# Downloads of the open datasets (/data/*.csv, *.json) per client address; harvesters fetch a few a day.
+TUNTAS_RATE_OPEN_DATA = os.environ.get("TUNTAS_RATE_OPEN_DATA", "30/m")
 TUNTAS_OPEN311_JURISDICTION = os.environ.get("TUNTAS_OPEN311_JURISDICTION", "tuntas")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

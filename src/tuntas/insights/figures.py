@@ -106,7 +106,7 @@ class Dashboard:
     clocks: list[ClockFigure] = field(default_factory=list)
 
 
-def _bounds(f: FigureFilters) -> tuple[dt.datetime, dt.datetime]:
+def period_bounds(f: FigureFilters) -> tuple[dt.datetime, dt.datetime]:
     start = timezone.make_aware(dt.datetime.combine(f.since, dt.time.min))
     end = timezone.make_aware(dt.datetime.combine(f.until + dt.timedelta(days=1), dt.time.min))
     return start, end
@@ -130,15 +130,19 @@ def scoped_handlings(scope: Scope, f: FigureFilters) -> QuerySet[Handling]:
 
 def handlings_in(scope: Scope, f: FigureFilters) -> QuerySet[Handling]:
     """The handlings in scope opened in the period: what "masuk" counts."""
-    start, end = _bounds(f)
+    start, end = period_bounds(f)
     return scoped_handlings(scope, f).filter(opened_at__gte=start, opened_at__lt=end)
 
 
-def _rows(qs: QuerySet[Handling], key: str, label: str | None = None) -> list[Row]:
+HANDLING_CLOSED = Q(is_open=False)
+
+
+def count_rows(qs: QuerySet, key: str, label: str | None = None, *, closed: Q = HANDLING_CLOSED) -> list[Row]:
+    """``qs`` (handlings, or complaints with their own ``closed`` condition) counted per ``key``."""
     fields = [key] if label is None else [key, label]
     grouped = (
         qs.values(*fields)
-        .annotate(received=Count("id"), closed=Count("id", filter=Q(is_open=False)))
+        .annotate(received=Count("id"), closed=Count("id", filter=closed))
         .order_by("-received", key)
     )
     return [
@@ -152,11 +156,14 @@ def _rows(qs: QuerySet[Handling], key: str, label: str | None = None) -> list[Ro
     ]
 
 
-def _months(qs: QuerySet[Handling], f: FigureFilters) -> list[Month]:
+def count_months(
+    qs: QuerySet, f: FigureFilters, *, at: str = "opened_at", closed: Q = HANDLING_CLOSED
+) -> list[Month]:
+    """``qs`` counted per calendar month of ``at``, every month of the period present (zeros too)."""
     grouped = (
-        qs.annotate(month=TruncMonth("opened_at"))
+        qs.annotate(month=TruncMonth(at))
         .values("month")
-        .annotate(received=Count("id"), closed=Count("id", filter=Q(is_open=False)))
+        .annotate(received=Count("id"), closed=Count("id", filter=closed))
     )
     counted = {}
     for r in grouped:
@@ -174,12 +181,15 @@ def _months(qs: QuerySet[Handling], f: FigureFilters) -> list[Month]:
     return months
 
 
-def _kecamatan(qs: QuerySet[Handling]) -> list[Row]:
+def count_kecamatan(
+    qs: QuerySet, *, region: str = "complaint__region", closed: Q = HANDLING_CLOSED
+) -> list[Row]:
+    """``qs`` counted per kecamatan of ``region`` (a desa counts in its kecamatan); no region: not counted."""
     grouped = (
-        qs.filter(complaint__region__level__gte=3)
-        .annotate(kec=Substr("complaint__region_id", 1, KECAMATAN_CODE_LENGTH))
+        qs.filter(**{f"{region}__level__gte": 3})
+        .annotate(kec=Substr(f"{region}_id", 1, KECAMATAN_CODE_LENGTH))
         .values("kec")
-        .annotate(received=Count("id"), closed=Count("id", filter=Q(is_open=False)))
+        .annotate(received=Count("id"), closed=Count("id", filter=closed))
         .order_by("-received", "kec")
     )
     rows = list(grouped)
@@ -187,8 +197,9 @@ def _kecamatan(qs: QuerySet[Handling]) -> list[Row]:
     return [Row(r["kec"], names.get(r["kec"], r["kec"]), r["received"], r["closed"]) for r in rows]
 
 
-def _organisations(qs: QuerySet[Handling]) -> list[Row]:
-    rows = _rows(qs, "organisation_id")
+def organisation_rows(qs: QuerySet[Handling]) -> list[Row]:
+    """Handlings counted per organisation, labelled with its short name."""
+    rows = count_rows(qs, "organisation_id")
     names = {
         str(pk): short or name
         for pk, short, name in Organisation.objects.filter(pk__in=[r.key for r in rows]).values_list(
@@ -202,7 +213,7 @@ def _channels(qs: QuerySet[Handling]) -> list[Row]:
     labels = dict(Complaint.Channel.choices)
     return [
         Row(r.key, str(labels.get(r.key, r.key)), r.received, r.closed)
-        for r in _rows(qs, "complaint__channel")
+        for r in count_rows(qs, "complaint__channel")
     ]
 
 
@@ -232,8 +243,9 @@ def _clock_label(definitions: dict[int, WorkflowDefinition], workflow_id: int, n
     return spec.label if spec else name
 
 
-def _clocks(scope: Scope, f: FigureFilters) -> list[ClockFigure]:
-    start, end = _bounds(f)
+def clock_figures(scope: Scope, f: FigureFilters) -> list[ClockFigure]:
+    """The SOP clocks of the handlings in scope that stopped in the period, per clock label."""
+    start, end = period_bounds(f)
     handlings = scoped_handlings(scope, f)
     grouped = (
         Clock.objects.filter(
@@ -274,7 +286,7 @@ def _clocks(scope: Scope, f: FigureFilters) -> list[ClockFigure]:
 
 def complaints_filed(scope: Scope, f: FigureFilters) -> int:
     """Complaints submitted in the period that any organisation in scope handled (each counted once)."""
-    start, end = _bounds(f)
+    start, end = period_bounds(f)
     handled = scoped_handlings(scope, f).filter(complaint_id=OuterRef("pk"))
     return Complaint.objects.filter(Exists(handled), submitted_at__gte=start, submitted_at__lt=end).count()
 
@@ -287,14 +299,14 @@ def dashboard(scope: Scope, f: FigureFilters, *, today: dt.date) -> Dashboard:
         filters=f,
         total=Row("", "", totals["received"], totals["closed"]),
         complaints_filed=complaints_filed(scope, f),
-        months=_months(qs, f),
-        by_category=_rows(qs, "complaint__category__slug", "complaint__category__name"),
+        months=count_months(qs, f),
+        by_category=count_rows(qs, "complaint__category__slug", "complaint__category__name"),
         by_channel=_channels(qs),
-        by_kecamatan=_kecamatan(qs),
-        by_desa=_rows(
+        by_kecamatan=count_kecamatan(qs),
+        by_desa=count_rows(
             qs.filter(complaint__region__level=4), "complaint__region_id", "complaint__region__name"
         ),
-        by_organisation=_organisations(qs),
+        by_organisation=organisation_rows(qs),
         backlog=_backlog(scope, f, today),
-        clocks=_clocks(scope, f),
+        clocks=clock_figures(scope, f),
     )

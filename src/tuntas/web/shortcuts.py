@@ -49,8 +49,10 @@ def render_console(
     return response
 
 
-def rate_limited(setting: str, default: str | None = None) -> Callable[[Callable], Callable]:
-    """Limit POSTs per client address to the rate in ``settings.<setting>`` (``default`` when it is unset),
+def rate_limited(
+    setting: str, default: str | None = None, *, method: str = "POST"
+) -> Callable[[Callable], Callable]:
+    """Limit POSTs (or requests of ``method``, e.g. "GET" for a public download) per client address to the rate in ``settings.<setting>`` (``default`` when it is unset),
     read at request time so a test or a deployment can change it; answers 429 with RATELIMIT_VIEW even
     without the ratelimit middleware."""
 
@@ -58,7 +60,7 @@ def rate_limited(setting: str, default: str | None = None) -> Callable[[Callable
         return getattr(settings, setting) if default is None else getattr(settings, setting, default)
 
     def decorator(view: Callable) -> Callable:
-        limited = ratelimit(key="ip", rate=rate, method="POST", block=True)(view)
+        limited = ratelimit(key="ip", rate=rate, method=method, block=True)(view)
 
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # noqa: ANN002, ANN003

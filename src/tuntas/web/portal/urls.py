@@ -1,6 +1,13 @@
 from django.urls import include, path
 
-from tuntas.web.portal import views, views_escalate, views_standards, views_track, views_units
+from tuntas.web.portal import (
+    views,
+    views_escalate,
+    views_standards,
+    views_statistics,
+    views_track,
+    views_units,
+)
 
 app_name = "portal"
 urlpatterns = [
@@ -35,6 +42,11 @@ urlpatterns = [
     ),
     path("unit/", views_units.unit_list, name="units"),
     path("unit/<slug:slug>/", views_units.unit_detail, name="unit_detail"),
+    path("statistik/", views_statistics.statistics, name="statistics"),
+    # Open data: stable URLs for harvesters (CKAN, Satu Data Indonesia); described in docs/open-data.md.
+    path("data/", views_statistics.open_data, name="open_data"),
+    path("data/pengaduan-agregat.<str:fmt>", views_statistics.aggregate_data, name="data_agregat"),
+    path("data/pengaduan-publik.<str:fmt>", views_statistics.public_complaints_data, name="data_publik"),
     # Each prevention/coordination app owns its own URL module, included at the root of this namespace.
     path("", include("tuntas.web.portal.urls_clarifications")),
     path("", include("tuntas.web.portal.urls_surveys")),
