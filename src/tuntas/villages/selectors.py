@@ -97,6 +97,20 @@ def history_of(participation: Participation) -> QuerySet[StageChange]:
     return participation.history.select_related("actor", "assessment__round").order_by("at", "pk")
 
 
+# Summary columns of a kecamatan: "assessed" once an assessment went to verification (a return counts: it was
+# assessed), "verified" once it passed both levels.
+ASSESSED_STAGES = frozenset(
+    {
+        Stage.VERIFIKASI_PEMKAB,
+        Stage.DIKEMBALIKAN,
+        Stage.VERIFIKASI_OMBUDSMAN,
+        Stage.LULUS,
+        Stage.DITETAPKAN,
+    }
+)
+VERIFIED_STAGES = frozenset({Stage.LULUS, Stage.DITETAPKAN})
+
+
 @dataclass
 class KecamatanBlock:
     region: Region
@@ -107,21 +121,47 @@ class KecamatanBlock:
         return Counter(p.stage for p in self.participations)
 
     @property
+    def villages(self) -> int:
+        return len(self.participations)
+
+    @property
+    def assessed(self) -> int:
+        return sum(1 for p in self.participations if p.stage in ASSESSED_STAGES)
+
+    @property
+    def verified(self) -> int:
+        return sum(1 for p in self.participations if p.stage in VERIFIED_STAGES)
+
+    @property
     def designated(self) -> int:
         return self.counts[Stage.DITETAPKAN]
 
 
 @dataclass
+class KecamatanGroup:
+    """The rows of one kecamatan on a page of the list; ``block`` holds the kecamatan's totals."""
+
+    block: KecamatanBlock
+    rows: list[Participation]
+
+    @property
+    def is_partial(self) -> bool:
+        return len(self.rows) < self.block.villages
+
+
+@dataclass
 class Dashboard:
     programme: Programme
-    blocks: list[KecamatanBlock]  # every kecamatan, for the schematic map
-    rows: list[Participation]  # the table, after the filters
+    blocks: list[KecamatanBlock]  # every kecamatan, for the schematic map and the filter
+    rows: list[Participation]  # the list, after the filters, kecamatan by kecamatan
     counts: list[tuple[str, str, int]]  # (stage, label, villages) over the whole programme
     total: int
 
 
 def dashboard(programme: Programme, *, kecamatan: str = "", stage: str = "") -> Dashboard:
-    """The programme's villages grouped by kecamatan (for the map), the filtered table, and counts per stage."""
+    """The programme's villages grouped by kecamatan (for the map), the filtered list, and counts per stage.
+    One query whatever the number of villages; the list is ordered by kecamatan name, then region code, so
+    that a page of it splits into few kecamatan groups (``group_by_kecamatan``)."""
     participations = list(
         programme.participations.select_related("village__region__parent").order_by("village__region_id")
     )
@@ -129,16 +169,29 @@ def dashboard(programme: Programme, *, kecamatan: str = "", stage: str = "") -> 
     for p in participations:
         kec = p.village.region.parent
         blocks.setdefault(kec.code, KecamatanBlock(kec)).participations.append(p)
+    ordered = sorted(blocks.values(), key=lambda b: (b.region.name, b.region.code))
     by_stage = Counter(p.stage for p in participations)
     rows = [
         p
-        for p in participations
-        if (not kecamatan or p.village.region.parent_id == kecamatan) and (not stage or p.stage == stage)
+        for b in ordered
+        if not kecamatan or b.region.code == kecamatan
+        for p in b.participations
+        if not stage or p.stage == stage
     ]
     counts = [(s.value, s.label, by_stage[s.value]) for s in STAGE_ORDER]
-    return Dashboard(
-        programme, sorted(blocks.values(), key=lambda b: b.region.name), rows, counts, len(participations)
-    )
+    return Dashboard(programme, ordered, rows, counts, len(participations))
+
+
+def group_by_kecamatan(board: Dashboard, rows: list[Participation]) -> list[KecamatanGroup]:
+    """Split consecutive rows of ``board.rows`` (a page of them) into their kecamatan, in order."""
+    blocks = {b.region.code: b for b in board.blocks}
+    groups: list[KecamatanGroup] = []
+    for p in rows:
+        code = p.village.region.parent_id
+        if not groups or groups[-1].block.region.code != code:
+            groups.append(KecamatanGroup(blocks[code], []))
+        groups[-1].rows.append(p)
+    return groups
 
 
 # --- portal -------------------------------------------------------------------------------------------------
