@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from tuntas.core.errors import NotFound
+from tuntas.directory.access import organisation_ids_of
 from tuntas.directory.models import Organisation, OrganisationKind, Region, User
 from tuntas.villages import access
 from tuntas.villages.models import Participation, Programme, Stage, StageChange
@@ -192,6 +193,46 @@ def group_by_kecamatan(board: Dashboard, rows: list[Participation]) -> list[Keca
             groups.append(KecamatanGroup(blocks[code], []))
         groups[-1].rows.append(p)
     return groups
+
+
+# --- the console's prevention hub ---------------------------------------------------------------------------
+
+
+def uses_console(user: User) -> bool:
+    """Whether the console's DAM pages have anything for the user: a programme they see (Pemkab, verifier,
+    Ombudsman) or a village of theirs taking part. The index refuses the others, and the prevention hub
+    hides its card."""
+    return access.visible_programmes(user).exists() or access.my_participations(user).exists()
+
+
+@dataclass(frozen=True)
+class VillageWork:
+    to_verify: int  # villages waiting for a verification level the user decides
+    to_designate: int  # villages that passed both levels, for a designator
+    mine: list[Participation]  # the user's own villages, with their stage
+
+
+def village_work(user: User) -> VillageWork:
+    """What waits for the user across the programmes they see: one query for the programmes, a few for
+    the roles in each, one count per kind of step."""
+    verify_1, verify_2, designate = [], [], []
+    for programme in access.visible_programmes(user):
+        if access.is_pemkab_verifier(user, programme):
+            verify_1.append(programme.pk)
+        if access.is_ombudsman_verifier(user, programme):
+            verify_2.append(programme.pk)
+        if access.is_designator(user, programme):
+            designate.append(programme.pk)
+    waiting = Participation.objects.exclude(village_id__in=list(organisation_ids_of(user)))
+    to_verify = (
+        waiting.filter(programme_id__in=verify_1, stage=Stage.VERIFIKASI_PEMKAB).count()
+        + waiting.filter(programme_id__in=verify_2, stage=Stage.VERIFIKASI_OMBUDSMAN).count()
+        if verify_1 or verify_2
+        else 0
+    )
+    to_designate = waiting.filter(programme_id__in=designate, stage=Stage.LULUS).count() if designate else 0
+    mine = list(access.my_participations(user).select_related("village", "programme"))
+    return VillageWork(to_verify, to_designate, mine)
 
 
 # --- portal -------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -56,6 +57,8 @@ def _date(value: str) -> dt.date | None:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    if not selectors.uses_console(request.user):
+        raise PermissionDenied(_("Anda tidak terlibat dalam program Desa Anti-Maladministrasi mana pun."))
     programmes = list(access.visible_programmes(request.user).select_related("pemkab", "ombudsman"))
     mine = list(access.my_participations(request.user).select_related("programme", "village"))
     if len(programmes) == 1 and not mine:
