@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.clarifications.conftest import pdf_with_author, signed_in
 from tuntas.clarifications import services
 from tuntas.clarifications.models import Document, InfoRequest
@@ -97,6 +99,16 @@ def test_the_list_opens_on_the_box_that_holds_something_and_names_both(send, peo
     # Nobody with nothing in either box: incoming.
     empty = signed_in(people.petugas_disdik).get("/console/klarifikasi/").content.decode()
     assert 'href="/console/klarifikasi/?box=incoming" aria-current="page"' in empty
+
+
+@pytest.mark.parametrize(
+    ("incoming", "outgoing", "opens_on"),
+    [(2, 3, "incoming"), (0, 3, "outgoing"), (2, 0, "incoming"), (0, 0, "incoming")],
+)
+def test_the_list_opens_on_incoming_when_both_boxes_hold_requests(incoming, outgoing, opens_on):
+    from tuntas.clarifications.selectors import default_box
+
+    assert default_box({"incoming": incoming, "outgoing": outgoing}) == opens_on
 
 
 def test_overdue_filter_on_the_list(send, people, frozen):

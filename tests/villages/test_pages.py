@@ -1,5 +1,6 @@
-"""Console and portal pages: the dashboard (counts, schematic map, filtered table), a village's page showing
-each side only the step it may take, the forms' round trips, and the portal's list of designated villages."""
+"""Console and portal pages: the dashboard (counts, schematic map, filtered list paged and grouped per
+kecamatan), a village's page showing each side only the step it may take, the forms' round trips, and the
+portal's list of designated villages."""
 
 from __future__ import annotations
 
@@ -29,6 +30,81 @@ def test_dashboard_filters_by_stage_and_kecamatan(login, dam, designated, dashbo
     assert "Sigam" in table and "Stagen" not in table
     html = client.get(dashboard_url, {"kecamatan": "63.02.07"}).content.decode()
     assert "0 desa." in html.split('id="v-table"')[1]
+
+
+def add_villages(dam, kecamatan: dict[str, int]) -> None:
+    """Enrol ``n`` more desa in each of the given new kecamatan (code -> n)."""
+    from tuntas.directory.models import Organisation, Region
+    from tuntas.villages import services
+
+    for code, n in kecamatan.items():
+        kec = Region.objects.create(
+            code=code, name=f"Kecamatan {code[-2:]}", level=3, kind="kecamatan", parent_id="63.02"
+        )
+        for i in range(1, n + 1):
+            region = Region.objects.create(
+                code=f"{code}.2{i:03d}", name=f"Desa {code[-2:]}-{i:03d}", level=4, kind="desa", parent=kec
+            )
+            Organisation.objects.create(
+                name=f"Pemerintah Desa {region.name}",
+                slug=f"desa-{code[-2:]}-{i:03d}",
+                kind_id="desa",
+                parent=dam.d.pemkab,
+                region=region,
+            )
+    services.programme_sync_villages(actor=dam.kepala, programme_id=dam.programme.pk)
+
+
+def groups_of(html: str) -> list[str]:
+    """The kecamatan names on the summary lines of the list, in order."""
+    table = html.split('id="v-table"')[1]
+    return [part.split("</span>")[0] for part in table.split('class="v-group__name">')[1:]]
+
+
+def test_dashboard_groups_villages_per_kecamatan_with_its_counts(login, dam, designated, dashboard_url):
+    add_villages(dam, {"63.02.90": 3})
+    html = login(dam.auditor).get(dashboard_url).content.decode()
+    assert groups_of(html) == ["Kecamatan 90", "Pulaulaut Utara"]  # by name
+    pulaulaut = html.split('class="v-group__name">Pulaulaut Utara')[1].split("</details>")[0]
+    assert "2 desa · 1 dinilai · 1 terverifikasi · 1 ditetapkan" in pulaulaut
+    assert "Sigam" in pulaulaut and "Stagen" in pulaulaut and "Desa 90-001" not in pulaulaut
+    assert "<details" in html and " open>" not in html.split('id="v-table"')[1]  # two groups: closed
+
+
+def test_dashboard_kecamatan_filter_opens_its_one_group(login, dam, designated, dashboard_url):
+    add_villages(dam, {"63.02.90": 3})
+    html = login(dam.auditor).get(dashboard_url, {"kecamatan": "63.02.90"}).content.decode()
+    assert groups_of(html) == ["Kecamatan 90"]
+    assert '<details class="v-group" open>' in html and "Sigam" not in html.split('id="v-table"')[1]
+
+
+def test_dashboard_pages_fifty_villages_and_its_links_keep_the_filters(login, dam, dashboard_url):
+    add_villages(dam, {"63.02.90": 30, "63.02.91": 30})  # 62 desa, all belum komitmen
+    client = login(dam.auditor)
+    first = client.get(dashboard_url, {"tahap": Stage.BELUM_KOMITMEN}).content.decode()
+    table = first.split('id="v-table"')[1]
+    assert "62 desa." in table and "Ditampilkan 1–50." in table
+    assert table.count("<tr>") == 50 + 2  # 50 rows, one header row per kecamatan group
+    assert f'href="?tahap={Stage.BELUM_KOMITMEN}&amp;page=2#v-table"' in table
+    assert "20 di halaman ini" in table  # Kecamatan 91 goes on to the next page
+    second = client.get(dashboard_url, {"tahap": Stage.BELUM_KOMITMEN, "page": 2}).content.decode()
+    assert groups_of(second) == ["Kecamatan 91", "Pulaulaut Utara"]
+    assert "Ditampilkan 51–62." in second and "page=1#v-table" in second
+
+
+def test_dashboard_query_count_does_not_grow_with_the_villages(
+    login, dam, designated, dashboard_url, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(dam.kepala)
+    client.get(dashboard_url)  # warm the session and caches
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(dashboard_url).status_code == 200
+    add_villages(dam, {"63.02.90": 40, "63.02.91": 40})
+    with django_assert_num_queries(len(few.captured_queries)):
+        assert client.get(dashboard_url).status_code == 200
 
 
 def test_dashboard_is_404_for_a_unit_outside_the_programme(login, dam, dashboard_url):

@@ -13,9 +13,11 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from tuntas.compliance.models import Assessment, Round
-from tuntas.directory.access import organisation_ids_of, roles_in
-from tuntas.directory.models import Role, User
+from tuntas.directory.access import memberships_of, organisation_ids_of, roles_in
+from tuntas.directory.models import Organisation, Role, User
 
 SELF_ROLES = frozenset({Role.ADMIN, Role.PIMPINAN, Role.PETUGAS, Role.FOCAL_POINT})
 REVIEW_ROLES = frozenset({Role.AUDITOR, Role.KOORDINATOR})
@@ -28,6 +30,18 @@ def _member_roles(user: User, organisation_id: int) -> set[str]:
     if user.is_superuser and organisation_id not in organisation_ids_of(user):
         roles.discard(Role.ADMIN)
     return roles
+
+
+def round_organisations(user: User) -> QuerySet[Organisation]:
+    """Organisations in which the user may open rounds (as reviewing organisation)."""
+    ids = memberships_of(user).filter(role__in=ROUND_ROLES).values_list("organisation_id", flat=True)
+    return Organisation.objects.filter(pk__in=list(ids), is_active=True).order_by("name")
+
+
+def reviewing_organisation_ids(user: User) -> set[int]:
+    """Organisations whose rounds the user reviews (memberships only, as ``is_reviewer_of_round``)."""
+    ids = memberships_of(user).filter(role__in=REVIEW_ROLES).values_list("organisation_id", flat=True)
+    return set(ids)
 
 
 def is_reviewer_of_round(user: User, round_: Round) -> bool:

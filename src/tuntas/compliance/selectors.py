@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -147,3 +148,32 @@ def public_results(round_: Round) -> QuerySet[Assessment]:
         .select_related("organisation")
         .order_by("-review_total", "organisation__name")
     )
+
+
+# --- the console's prevention hub -----------------------------------------------------------------------
+
+
+def uses_console(user: User) -> bool:
+    """Whether the console's compliance page has anything for the user: rounds they see (as reviewer or
+    participant) or an organisation where they may open one. The page refuses the others, and the
+    prevention hub hides its card."""
+    return visible_rounds(user).exists() or access.round_organisations(user).exists()
+
+
+@dataclass(frozen=True)
+class ComplianceWork:
+    self_open: int  # own units' assessments still to fill in or correct, in rounds not yet closed
+    to_review: int  # submitted assessments of rounds the user reviews
+
+
+def compliance_work(user: User, today: dt.date) -> ComplianceWork:
+    own = Assessment.objects.filter(
+        organisation_id__in=organisation_ids_of(user),
+        status__in=Assessment.SELF_EDITABLE,
+        round__closes_on__gte=today,
+    )
+    review = Assessment.objects.filter(
+        round__reviewing_organisation_id__in=access.reviewing_organisation_ids(user),
+        status=Assessment.Status.DIAJUKAN,
+    ).exclude(organisation_id__in=organisation_ids_of(user))
+    return ComplianceWork(own.count(), review.count())

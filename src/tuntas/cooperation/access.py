@@ -104,6 +104,12 @@ def may_record_agreements(user: User) -> bool:
     )
 
 
+def uses_console(user: User) -> bool:
+    """Whether the console's cooperation page has anything for the user: agreements they see, or the form
+    to record one. The page refuses the others, and the prevention hub hides its card."""
+    return may_record_agreements(user) or visible_agreements(user).exists()
+
+
 def can_report_progress(user: User, activity: Activity) -> bool:
     if can_manage(user, activity.area.agreement):
         return True

@@ -219,3 +219,21 @@ def staff_standard(user: User, standard_id: int) -> ServiceStandard:
 def staff_comments(standard: ServiceStandard) -> QuerySet[ConsultationComment]:
     """Every comment, hidden ones included, for the staff who moderate them."""
     return standard.comments.select_related("component")
+
+
+# --- the console's prevention hub -----------------------------------------------------------------------
+
+
+def uses_console(user: User) -> bool:
+    """Whether the console's standards page has anything for the user: a unit where they may draft, or
+    services of their units to read. The page refuses the others, and the prevention hub hides its card."""
+    from tuntas.standards.access import drafting_organisations
+
+    return drafting_organisations(user).exists() or staff_services(user).exists()
+
+
+def standards_in_progress(user: User) -> int:
+    """Versions of the user's units' standards being drafted or in public consultation."""
+    return ServiceStandard.objects.filter(
+        service__organisation__in=staff_organisations(user), status__in=ServiceStandard.EDITABLE
+    ).count()

@@ -307,3 +307,25 @@ def profile_distribution(responses: QuerySet[Response], questionnaire: Questionn
         label = (en and field_spec.get("label_en")) or field_spec.get("label", key)
         groups.append(ProfileGroup(key, label, tuple(bars)))
     return groups
+
+
+# --- the console's prevention hub -----------------------------------------------------------------------
+
+
+def uses_console(user: User) -> bool:
+    """Whether the console's survey page has anything for the user: a unit where they may open periods, or
+    surveys of their units to read. The page refuses the others, and the prevention hub hides its card."""
+    if user.is_superuser or access.managing_organisation_ids(user):
+        return True
+    return Survey.objects.filter(organisation__in=access.staff_organisations(user)).exists()
+
+
+def surveys_running(user: User, today: dt.date) -> int:
+    """Survey periods of the user's units taking answers today (the rule of ``survey_is_open``)."""
+    return (
+        Survey.objects.filter(
+            organisation__in=access.staff_organisations(user), closed_at__isnull=True, opens_on__lte=today
+        )
+        .filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today))
+        .count()
+    )

@@ -5,10 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tuntas.compliance.access import ROUND_ROLES
+from tuntas.compliance.access import round_organisations
 from tuntas.compliance.models import Scheme
 from tuntas.core import clock
-from tuntas.directory.access import memberships_of
 from tuntas.directory.models import Organisation, User
 from tuntas.web.console.standards.forms import DATE, DATE_FORMATS
 from tuntas.web.domain_errors import ServiceErrors
@@ -16,8 +15,7 @@ from tuntas.web.domain_errors import ServiceErrors
 
 def managing_organisations(user: User) -> list[Organisation]:
     """Organisations in which the user may open rounds (as reviewing organisation)."""
-    ids = memberships_of(user).filter(role__in=ROUND_ROLES).values_list("organisation_id", flat=True)
-    return list(Organisation.objects.filter(pk__in=list(ids), is_active=True).order_by("name"))
+    return list(round_organisations(user))
 
 
 class RoundForm(ServiceErrors, forms.Form):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -33,6 +34,8 @@ def _assessment_url(assessment_id: int, anchor: str = "") -> str:
 @login_required
 @require_GET
 def rounds(request: HttpRequest) -> HttpResponse:
+    if not selectors.uses_console(request.user):
+        raise PermissionDenied(_("Halaman ini untuk unit yang dinilai atau menilai kepatuhan."))
     context = {
         "rounds": list(selectors.visible_rounds(request.user)),
         "mine": list(selectors.my_assessments(request.user)),

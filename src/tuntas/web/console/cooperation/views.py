@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -92,6 +93,8 @@ def _new_agreement_form(request: HttpRequest, data=None) -> AgreementForm | None
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     """The agreements the user sees; a POST records a new one (managers on either side)."""
+    if not access.uses_console(request.user):
+        raise PermissionDenied(_("Halaman ini untuk pihak nota kesepakatan dengan Ombudsman."))
     form = _new_agreement_form(request)
     status = 200
     if request.method == "POST" and form is not None:

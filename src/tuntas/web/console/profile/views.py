@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -26,6 +27,8 @@ def _organisation(request: HttpRequest, organisation_id: int):  # noqa: ANN202
 @require_GET
 def profiles(request: HttpRequest) -> HttpResponse:
     orgs = list(editable_organisations(request.user).order_by("name")[:200])
+    if not orgs:
+        raise PermissionDenied(_("Halaman ini untuk pimpinan atau admin unit."))
     if len(orgs) == 1:
         return redirect("console:profile", organisation_id=orgs[0].pk)
     return render(request, "console/profile_list.html", {**console_context(request), "orgs": orgs})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -45,6 +46,8 @@ def _index(request: HttpRequest, service_form: ServiceForm | None = None, status
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    if not selectors.uses_console(request.user):
+        raise PermissionDenied(_("Halaman ini untuk unit yang menyusun atau memiliki standar pelayanan."))
     return _index(request)
 
 

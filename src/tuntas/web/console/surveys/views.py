@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -57,6 +58,8 @@ def _index(request: HttpRequest, form: OpenSurveyForm | None = None, status: int
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    if not selectors.uses_console(request.user):
+        raise PermissionDenied(_("Halaman ini untuk unit yang membuka atau memiliki survei kepuasan."))
     return _index(request)
 
 

@@ -1,5 +1,5 @@
 """Desa Anti-Maladministrasi in the console: the programmes a user sees, the regency dashboard (villages by
-stage as a table and as a schematic map of kecamatan blocks), and a village's page with the step its viewer may
+stage as a schematic map of kecamatan blocks and as a filtered list, paged and grouped per kecamatan), and a village's page with the step its viewer may
 take: record the commitment, start, fill in with evidence, submit, verify (Pemkab, then Ombudsman), designate.
 
 Every action calls one service and ends in a redirect (PRG); a refusal comes back as a message. Programmes and
@@ -9,9 +9,12 @@ villages the user may not see are 404.
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -28,6 +31,7 @@ from tuntas.web.shortcuts import or_404, private_download, render_console
 MAX_FILES_PER_SAVE = 20
 
 
+DASHBOARD_PAGE_SIZE = 50  # villages a page of the dashboard's list
 LISTED_PROBLEMS = 8  # a refusal flashes its message and up to this many ``indicator: problem`` lines
 
 
@@ -53,6 +57,8 @@ def _date(value: str) -> dt.date | None:
 @login_required
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
+    if not selectors.uses_console(request.user):
+        raise PermissionDenied(_("Anda tidak terlibat dalam program Desa Anti-Maladministrasi mana pun."))
     programmes = list(access.visible_programmes(request.user).select_related("pemkab", "ombudsman"))
     mine = list(access.my_participations(request.user).select_related("programme", "village"))
     if len(programmes) == 1 and not mine:
@@ -69,10 +75,17 @@ def dashboard(request: HttpRequest, programme_id: int) -> HttpResponse:
     if stage not in Stage.values:
         stage = ""
     board = selectors.dashboard(programme, kecamatan=kecamatan, stage=stage)
+    page = Paginator(board.rows, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
+    groups = selectors.group_by_kecamatan(board, list(page.object_list))
     rounds = list(programme.rounds.select_related("instrument").order_by("-starts_on"))
     context = {
         "programme": programme,
         "board": board,
+        "page": page,
+        "groups": groups,
+        # a single kecamatan on the page (or chosen in the filter) opens; otherwise the summaries show
+        "open_groups": bool(kecamatan) or len(groups) == 1,
+        "query": urlencode([(k, v) for k, v in (("kecamatan", kecamatan), ("tahap", stage)) if v]),
         "kecamatan": kecamatan,
         "stage": stage,
         "stages": selectors.STAGE_ORDER,
