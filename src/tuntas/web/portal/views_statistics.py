@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Min
@@ -17,6 +18,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.formats import date_format
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -66,6 +68,23 @@ def _period(year: str, today: dt.date) -> tuple[dt.date, dt.date]:
     return first, today
 
 
+@dataclass(frozen=True)
+class _Table:
+    """One section of the page: every count table has the same columns (``_table.html``)."""
+
+    anchor: str
+    title: str
+    heading: str
+    rows: list[public.PublicRow]
+    note: str = ""
+
+
+_UNIT_NOTE = gettext_lazy(
+    "Dihitung per penanganan: pengaduan yang diteruskan ke unit lain terhitung di unit penerima awal "
+    "(selesai saat diteruskan) dan di unit yang menanganinya."
+)
+
+
 @require_GET
 def statistics(request: HttpRequest) -> HttpResponse:
     today = time.today()
@@ -77,16 +96,31 @@ def statistics(request: HttpRequest) -> HttpResponse:
     )
     top = max((m.received for m in figures.months), default=0) or 1
     top_org = max((r.received for r in figures.by_organisation), default=0) or 1
+    months = [
+        public.PublicRow(
+            m.start.isoformat(),
+            date_format(m.start, "F Y"),
+            m.received,
+            m.closed,
+            m.open,
+            round(100 * m.received / top),
+        )
+        for m in reversed(figures.months)
+    ]
+    units = [
+        public.PublicRow(r.key, r.label, r.received, r.closed, r.open, round(100 * r.received / top_org))
+        for r in figures.by_organisation
+    ]
     context = {
         "form": form,
         "since": since,
         "until": until,
         "f": figures,
-        "months": [(m, round(100 * m.received / top)) for m in reversed(figures.months)],
-        "organisations": [(r, round(100 * r.received / top_org)) for r in figures.by_organisation],
         "tables": [
-            ("kategori", _("Menurut kategori"), _("Kategori"), figures.by_category),
-            ("kecamatan", _("Menurut kecamatan"), _("Kecamatan"), figures.by_kecamatan),
+            _Table("bulanan", _("Per bulan"), _("Bulan"), months),
+            _Table("kategori", _("Menurut kategori"), _("Kategori"), figures.by_category),
+            _Table("kecamatan", _("Menurut kecamatan"), _("Kecamatan"), figures.by_kecamatan),
+            _Table("unit", _("Menurut unit"), _("Unit"), units, note=_UNIT_NOTE),
         ],
     }
     return render(request, "portal/statistics/page.html", context)
